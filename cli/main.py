@@ -1,0 +1,30 @@
+"""The `vraagbaak` command: a thin click layer over index/, search/ and web/."""
+
+from __future__ import annotations
+
+import click
+
+from cli import (
+    analyze_cmd,
+    bench_cmd,
+    corpus_cmd,
+    index_cmd,
+    parse_cmd,
+    search_cmd,
+    serve_cmd,
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vraagbaak")
+def cli() -> None:
+    """Vraagbaak: search the written questions of the Flemish Parliament."""
+
+
+for module in (parse_cmd, corpus_cmd, analyze_cmd, index_cmd, search_cmd, serve_cmd, bench_cmd):
+    for command in module.COMMANDS:
+        cli.add_command(command)
+
+
+def main() -> None:
+    cli()

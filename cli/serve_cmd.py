@@ -1,0 +1,3 @@
+"""Placeholder: commands of this module are not built yet."""
+
+COMMANDS: list = []

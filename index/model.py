@@ -1,0 +1,93 @@
+"""The document model: one record per question put to one minister, with its answer.
+
+A question put to several ministers at once becomes one record per minister; the
+records share a ``group`` key so that search can show the question once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+ANSWER_KINDS = ("answer", "coordinated", "referral", "none")
+
+# Field order of the public JSON contract of `vraagbaak parse --json`.
+RECORD_FIELDS = (
+    "id", "number", "date", "asker", "minister", "portfolio", "title", "question",
+    "answer", "answer_kind", "coordinator", "joint", "footnotes", "annexes", "source",
+)
+
+
+class DocumentError(Exception):
+    """A file that cannot become records; the message is a one-line reason."""
+
+
+class ReadError(DocumentError):
+    """The file could not be read or decoded."""
+
+
+class ParseError(DocumentError):
+    """The text was read but a required field could not be found."""
+
+
+@dataclass(frozen=True)
+class JointMinister:
+    """One addressee of a joint question, with the number it got from that minister."""
+
+    minister: str
+    number: int
+
+
+@dataclass
+class Record:
+    id: str
+    number: int
+    date: str
+    asker: str
+    minister: str
+    portfolio: str
+    title: str
+    question: str
+    answer: str
+    answer_kind: str
+    coordinator: str | None = None
+    joint: list[JointMinister] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    annexes: list[str] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def group(self) -> str:
+        """Key shared by the records of one joint question (its own id otherwise)."""
+        return group_key(self.date, self.asker, self.joint) or self.id
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        return {name: data[name] for name in RECORD_FIELDS}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Record:
+        values = {name: data[name] for name in RECORD_FIELDS}
+        values["joint"] = [JointMinister(j["minister"], int(j["number"])) for j in data["joint"]]
+        return cls(**values)
+
+
+def slug(text: str) -> str:
+    """Lowercase ASCII words joined by hyphens: URL-safe and stable."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def record_id(date: str, minister: str, number: int) -> str:
+    """Date, minister and number together are unique; each alone repeats."""
+    return f"{date}-{slug(minister)}-{number}"
+
+
+def group_key(date: str, asker: str, joint: list[JointMinister]) -> str | None:
+    if not joint:
+        return None
+    members = ";".join(sorted(f"{slug(j.minister)}:{j.number}" for j in joint))
+    digest = hashlib.sha1(members.encode(), usedforsecurity=False).hexdigest()[:10]
+    return f"{date}-{slug(asker)}-{digest}"
