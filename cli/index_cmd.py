@@ -1,3 +1,58 @@
-"""Placeholder: commands of this module are not built yet."""
+"""`vraagbaak index`: bring the index up to date with corpus files."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from cli.options import index_dir_option
+from index.config import BUNDLED_CORPUS
+from index.lexicon import default_lexicon
+from index.writer import IndexBusyError, index_paths
+
+
+def run_index(paths: list[Path], index_dir: Path, prune: bool = False,
+              workers: int | None = None, quiet: bool = False) -> int:
+    """Index paths with a progress bar on a terminal; returns the exit code."""
+    warning = default_lexicon().warning
+    if warning and not quiet:
+        click.echo(f"note: {warning}", err=True)
+    tty = sys.stderr.isatty() and not quiet
+    errors: list[tuple[str, str]] = []
+    try:
+        if tty:
+            with click.progressbar(length=0, label="indexeren", file=sys.stderr,
+                                   show_pos=True) as bar:
+                report = index_paths(paths, index_dir, prune=prune, workers=workers,
+                                     progress=bar.update,
+                                     on_error=lambda s, e: errors.append((s, e)))
+        else:
+            report = index_paths(paths, index_dir, prune=prune, workers=workers)
+    except IndexBusyError as error:
+        click.echo(f"error: {error}", err=True)
+        return 1
+    for source, reason in report.failed:
+        click.echo(f"{source}: error: {reason}", err=True)
+    if not quiet:
+        click.echo(report.summary())
+    return 0 if report.ok else 1
+
+
+@click.command("index")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@index_dir_option
+@click.option("--prune", is_flag=True, help="Remove records whose files no longer exist.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Parser processes (default: up to 2).")
+def index(paths: tuple[Path, ...], index_dir: Path, prune: bool, workers: int | None) -> None:
+    """Index PATH... (files or folders; default: the bundled corpus).
+
+    Incremental: unchanged files are skipped, changed files replaced. Exit 1 when
+    some file could not be indexed (each is reported with its reason).
+    """
+    sys.exit(run_index(list(paths) or [BUNDLED_CORPUS], index_dir, prune, workers))
+
+
+COMMANDS = [index]

@@ -1,3 +1,166 @@
-"""Placeholder: commands of this module are not built yet."""
+"""`vraagbaak search`, `show`, `similar` and `stats`: the search core in a terminal."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import json
+import re
+import sys
+from html import unescape
+from pathlib import Path
+
+import click
+
+from cli.options import index_dir_option
+from search.results import MAX_LIMIT, SORTS, SearchRequest
+from search.service import SearchService
+
+
+def _service(index_dir: Path) -> SearchService:
+    try:
+        return SearchService(index_dir)
+    except FileNotFoundError:
+        raise click.ClickException(
+            f"no index in {index_dir}; run `vraagbaak index` first") from None
+
+
+def _echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _terminal_snippet(html: str) -> str:
+    """<mark> becomes bold reverse video on a terminal, nothing when piped."""
+    parts = re.split(r"<mark>(.*?)</mark>", html)
+    out = []
+    for i, part in enumerate(parts):
+        text = unescape(part)
+        out.append(click.style(text, bold=True, reverse=True) if i % 2 else text)
+    return "".join(out)
+
+
+@click.command("search")
+@click.argument("query", required=False, default="")
+@click.option("--minister", "ministers", multiple=True, help="Full or last name; repeatable.")
+@click.option("--asker", help="The member who asked (full or last name).")
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD")
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--limit", type=click.IntRange(1, MAX_LIMIT), default=10, show_default=True)
+@click.option("--page", type=click.IntRange(1, None), default=1, show_default=True)
+@index_dir_option
+@click.option("--json", "as_json", is_flag=True, help="The documented JSON contract.")
+def search(query: str, ministers: tuple[str, ...], asker: str | None, date_from, date_to,
+           sort: str, limit: int, page: int, index_dir: Path, as_json: bool) -> None:
+    """Search QUERY (see `vraagbaak search --help` and the README for the syntax).
+
+    \b
+    sociale economie        all words, any inflection
+    "lokale besturen"       exact phrase
+    kinderopvang OR crèche  either; NOT or -word excludes
+    minister:somers titel:armoede
+    """
+    request = SearchRequest(
+        q=query, ministers=list(ministers), asker=asker,
+        date_from=date_from.date() if date_from else None,
+        date_to=date_to.date() if date_to else None,
+        sort=sort, page=page, limit=limit,
+    )
+    try:
+        request.validate()
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    result = _service(index_dir).search(request)
+    if as_json:
+        _echo_json(result.to_json())
+        sys.exit(1 if result.error else 0)
+    if result.error:
+        raise click.ClickException(result.error)
+    for notice in result.notices:
+        click.echo(click.style(f"! {notice}", fg="yellow"), err=True)
+    if result.suggestion:
+        click.echo(f"Bedoelde u: {click.style(result.suggestion, bold=True)}?")
+    click.echo(f"{result.total} vragen gevonden (pagina {request.page} van {result.pages})\n")
+    for n, hit in enumerate(result.hits, start=(request.page - 1) * request.limit + 1):
+        click.echo(f"{n:>3}. {click.style(hit.title, bold=True)}")
+        meta = [("datum", hit.date), ("minister", ", ".join(hit.ministers)),
+                ("vraagsteller", hit.asker), ("nr.", str(hit.number)),
+                ("antwoord", hit.answer_kind), ("id", hit.id)]
+        for label, value in meta:
+            click.echo(f"     {label:<13}{value}")
+        if hit.snippet:
+            click.echo(f"     {_terminal_snippet(hit.snippet)}")
+        click.echo()
+    if result.facets.get("minister"):
+        top = ", ".join(f"{v.value} ({v.count})" for v in result.facets["minister"][:5])
+        click.echo(f"ministers: {top}")
+
+
+def _load(service: SearchService, doc_id: str):
+    record = service.get(doc_id)
+    if record is None:
+        raise click.ClickException(f"no question with id '{doc_id}'")
+    return record
+
+
+@click.command("show")
+@click.argument("doc_id", metavar="ID")
+@index_dir_option
+@click.option("--json", "as_json", is_flag=True)
+def show(doc_id: str, index_dir: Path, as_json: bool) -> None:
+    """Show one record in full."""
+    service = _service(index_dir)
+    record = _load(service, doc_id)
+    coordinated = service.coordinated_for(record)
+    if as_json:
+        data = record.to_json()
+        data["coordinated_id"] = coordinated.id if coordinated else None
+        _echo_json(data)
+        return
+    click.echo(click.style(record.title, bold=True))
+    rows = [("minister", f"{record.minister} (nr. {record.number})"),
+            ("vraagsteller", record.asker), ("datum", record.date),
+            ("antwoord", record.answer_kind)]
+    if record.joint:
+        rows.append(("gezamenlijk", ", ".join(f"{j.minister} ({j.number})"
+                                               for j in record.joint)))
+    if coordinated:
+        rows.append(("gecoörd.", f"{coordinated.minister}: {coordinated.id}"))
+    for label, value in rows:
+        click.echo(f"  {label:<13}{value}")
+    click.echo("\nVRAAG\n\n" + record.question)
+    if record.footnotes:
+        click.echo("\n" + "\n".join(record.footnotes))
+    click.echo("\nANTWOORD\n\n" + (record.answer or "(nog geen antwoord)"))
+    for annex in record.annexes:
+        click.echo("\n" + annex)
+
+
+@click.command("similar")
+@click.argument("doc_id", metavar="ID")
+@index_dir_option
+@click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def similar(doc_id: str, index_dir: Path, limit: int, as_json: bool) -> None:
+    """Questions similar to record ID."""
+    service = _service(index_dir)
+    hits = service.similar(_load(service, doc_id), limit=limit)
+    if as_json:
+        _echo_json({"id": doc_id, "hits": [hit.to_json() for hit in hits]})
+        return
+    for hit in hits:
+        click.echo(f"{hit.date}  {hit.title}  [{', '.join(hit.ministers)}]  {hit.id}")
+
+
+@click.command("stats")
+@index_dir_option
+@click.option("--json", "as_json", is_flag=True)
+def stats(index_dir: Path, as_json: bool) -> None:
+    """What the index holds."""
+    data = _service(index_dir).stats()
+    if as_json:
+        _echo_json(data.to_json())
+        return
+    for key, value in data.to_json().items():
+        click.echo(f"{key:<12}{value}")
+
+
+COMMANDS = [search, show, similar, stats]

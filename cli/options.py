@@ -1,0 +1,15 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from index.config import ENV_INDEX_DIR, default_index_dir
+
+index_dir_option = click.option(
+    "--index-dir", type=click.Path(file_okay=False, path_type=Path),
+    default=default_index_dir, show_default=f"${ENV_INDEX_DIR} or ~/.local/share/vraagbaak/index",
+    help="Index directory.",
+)

@@ -1,0 +1,25 @@
+"""Read one corpus file and parse it into records: the single entry the CLI and the
+index writer use, so both report the same one-line reasons for the same bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.hyphenation import document_resolver
+from index.model import DocumentError, Record
+from index.parser import parse_text
+from index.readers import read_document
+
+def load_records(path: Path, source: str | None = None) -> list[Record]:
+    """Records of one file; DocumentError with a one-line reason when it has none."""
+    text = read_document(path)
+    return parse_text(text, source if source is not None else str(path), document_resolver(text))
+
+
+def describe_error(error: BaseException) -> str:
+    """A one-line reason for any failure, never a traceback."""
+    if isinstance(error, DocumentError):
+        message = str(error)
+    else:
+        message = f"unexpected {type(error).__name__}: {error}"
+    return " ".join(message.split()) or type(error).__name__

@@ -1,0 +1,135 @@
+"""Plain result objects that the CLI and the web layer both render.
+
+`SearchResult.to_json()` is the documented contract of `vraagbaak search --json` and
+`/api/search`: keys may be added, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+SORTS = ("relevance", "newest", "oldest")
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 100
+MAX_DEPTH = 10_000
+
+
+@dataclass
+class SearchRequest:
+    q: str = ""
+    ministers: list[str] = field(default_factory=list)
+    asker: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    limit: int = DEFAULT_LIMIT
+    facets: bool = True
+    snippets: bool = True
+
+    def validate(self) -> None:
+        """Raise ValueError with a user-facing message for out-of-range values."""
+        if self.sort not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+        if self.page < 1:
+            raise ValueError("page must be 1 or more")
+        if not 1 <= self.limit <= MAX_LIMIT:
+            raise ValueError(f"limit must be between 1 and {MAX_LIMIT}")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError("the from date lies after the to date")
+
+
+@dataclass
+class RecordRef:
+    """One minister's record of a question, as a hit lists it."""
+
+    id: str
+    minister: str
+    number: int
+    answer_kind: str | None
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    ministers: list[str]
+    asker: str
+    date: str
+    number: int
+    answer_kind: str
+    score: float | None
+    snippet: str
+    group: str = ""
+    records: list[RecordRef] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id, "title": self.title, "ministers": self.ministers,
+            "asker": self.asker, "date": self.date, "number": self.number,
+            "answer_kind": self.answer_kind,
+            "score": None if self.score is None else round(self.score, 4),
+            "snippet": self.snippet,
+            "records": [vars(ref) for ref in self.records],
+        }
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    selected: bool = False
+    label: str | None = None
+
+    def to_json(self) -> dict:
+        data = {"value": self.value, "count": self.count, "selected": self.selected}
+        if self.label is not None:
+            data["label"] = self.label
+        return data
+
+
+FACET_NAMES = ("minister", "year", "month", "session", "asker", "keyword")
+
+
+@dataclass
+class SearchResult:
+    request: SearchRequest
+    total: int
+    records: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    suggestion: str | None = None
+    notices: list[str] = field(default_factory=list)
+    took_ms: float = 0.0
+    error: str | None = None
+
+    @property
+    def pages(self) -> int:
+        reachable = min(self.total, MAX_DEPTH)
+        return max(1, -(-reachable // self.request.limit))
+
+    def to_json(self) -> dict:
+        req = self.request
+        return {
+            "query": req.q,
+            "total": self.total,
+            "page": req.page,
+            "pages": self.pages,
+            "limit": req.limit,
+            "sort": req.sort,
+            "filters": {
+                "minister": list(req.ministers),
+                "asker": req.asker,
+                "from": req.date_from.isoformat() if req.date_from else None,
+                "to": req.date_to.isoformat() if req.date_to else None,
+            },
+            "records": self.records,
+            "hits": [hit.to_json() for hit in self.hits],
+            "facets": {name: [v.to_json() for v in self.facets.get(name, [])]
+                       for name in FACET_NAMES},
+            "suggestion": self.suggestion,
+            "notices": self.notices,
+            "error": self.error,
+            "took_ms": round(self.took_ms, 1),
+        }
