@@ -142,7 +142,7 @@ class ColumnCache:
         self._current: tuple[tuple[str, ...], Columns] | None = None
 
     def columns(self, searcher) -> Columns:
-        leaves = [reader for reader, _offset in searcher.leaf_readers()]
+        leaves = [reader for reader, _offset in searcher.reader().leaf_readers()]
         keys = tuple(_segment_key(reader) for reader in leaves)
         with self._lock:
             if self._current and self._current[0] == keys:

@@ -12,30 +12,21 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
-from index.analysis import exact_analyzer, fold, stemmed_analyzer
+from index.analysis import analyze, fold, phrase_terms
 from index.schema import EXACT_SUFFIX
 from search.columns import Columns
 from search.query import TEXT_FIELDS, And, Node, Not, Or, Phrase, QueryError, Word
 
 MAX_PREFIX_TERMS = 1000
 
-_stemmed = None
-_exact = None
-
-
-def _analyzers():
-    global _stemmed, _exact
-    if _stemmed is None:
-        _stemmed, _exact = stemmed_analyzer(), exact_analyzer()
-    return _stemmed, _exact
-
-
 def stemmed_terms(text: str) -> list[str]:
-    return [token.text for token in _analyzers()[0](text)]
+    """Query terms of a plain word: compound parts only, stemmed."""
+    return analyze(text, exact=False, mode="query")
 
 
 def exact_terms(text: str) -> list[str]:
-    return [token.text for token in _analyzers()[1](text)]
+    """Terms of a quoted phrase, one per consecutive position."""
+    return phrase_terms(text)
 
 
 @dataclass
@@ -56,8 +47,11 @@ class Compiler:
         self.highlights = Highlights()
         self.notices: list[str] = []
 
-    def compile(self, node: Node | None) -> wq.Query:
+    def compile(self, node: Node | None, typed: str = "") -> wq.Query:
         if node is None:
+            if typed.strip():
+                self.notices.append("De zoekvraag bevat geen zoekwoorden.")
+                return wq.NullQuery
             return wq.Every()
         result = self._node(node, positive=True)
         return result if result is not None else wq.NullQuery

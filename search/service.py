@@ -103,11 +103,11 @@ class SearchService:
                                     took_ms=(time.monotonic() - started) * 1000)
             compiler = Compiler(searcher.reader(), columns)
             try:
-                q = compiler.compile(parsed.tree)
+                q = compiler.compile(parsed.tree, request.q)
             except QueryError as error:
                 return SearchResult(request, 0, 0, [], {}, error=str(error),
                                     took_ms=(time.monotonic() - started) * 1000)
-            notices = parsed.notices + compiler.notices
+            notices = list(dict.fromkeys(parsed.notices + compiler.notices))
             allowed = self._filter_mask(columns, request, notices)
             try:
                 matched = self._matching(searcher, q, columns, allowed, started)
@@ -127,7 +127,7 @@ class SearchService:
                                f"verfijn de zoekvraag.")
             elif total:
                 ranked = self._ranked_groups(searcher, q, columns, matched, request, depth,
-                                             parsed.tree is None, allowed is not None)
+                                             isinstance(q, wq.Every), allowed is not None)
                 page = ranked[depth - request.limit: depth]
                 hits = [self._hit(searcher, columns, docnum, score, compiler.highlights,
                                   request.snippets) for docnum, score in page]
@@ -280,7 +280,7 @@ class SearchService:
                 askers=len(np.unique(columns.asker[live])),
                 first_date=_iso(int(dates.min())) if len(dates) else None,
                 last_date=_iso(int(dates.max())) if len(dates) else None,
-                segments=len(searcher.leaf_readers()),
+                segments=len(searcher.reader().leaf_readers()),
                 size_bytes=size,
                 index_dir=str(self.index_dir),
             )

@@ -14,7 +14,7 @@ from html import escape
 from index.analysis import fold, stem_word
 from search.compile import Highlights
 
-_TOKEN = re.compile(r"\w+")
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 WINDOW = 32
 
 
