@@ -1,3 +1,35 @@
-"""Placeholder: commands of this module are not built yet."""
+"""`vraagbaak corpus synth`: write a deterministic synthetic corpus for tests and benchmarks."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.group()
+def corpus() -> None:
+    """Work with document corpora."""
+
+
+@corpus.command()
+@click.option("--count", required=True, type=click.IntRange(min=1), help="Files to write.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Same seed, same bytes.")
+@click.option("--out", "out_dir", required=True,
+              type=click.Path(file_okay=False, writable=True, path_type=Path),
+              help="Directory to write into (created if missing).")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes; output does not depend on it.")
+def synth(count: int, seed: int, out_dir: Path, jobs: int) -> None:
+    """Write COUNT synthetic question files and facts.jsonl (their expected parse)."""
+    from synth.generator import generate  # loads word lists: only when this command runs
+
+    summary = generate(count, seed, out_dir, jobs=jobs)
+    rate = summary.files / summary.seconds if summary.seconds else 0.0
+    click.echo(
+        f"wrote {summary.files} files ({summary.questions} questions) and facts.jsonl "
+        f"to {summary.out_dir} in {summary.seconds:.1f} s ({rate:.0f} files/s)"
+    )
+
+
+COMMANDS = [corpus]

@@ -22,8 +22,10 @@ from collections.abc import Callable, Iterable
 Resolver = Callable[[str, str, "str | None"], str]
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
-_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:p(?:agina|\.)\s*)?\d{1,4}(?:\s*(?:/|van)\s*\d{1,4})?(?:\s*[-–—])?$",
-                          re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:p(?:agina|\.)\s*)?\d{1,4}(?:\s*(?:/|van)\s*\d{1,4})?(?:\s*[-–—])?$",
+    re.IGNORECASE,
+)
 _RUNNING_HEADER = re.compile(
     r"^(?:Vlaams Parlement\b.*|Schriftelijke vraag nr\.\s*\d+\s*[-–—|].*|"
     r".*[-–—|]\s*Schriftelijke vragen\b.*)$",
@@ -137,7 +139,7 @@ def _close_gaps(lines: list[str]) -> list[str]:
             j = len(out)
             while j > 0 and not out[j - 1]:
                 j -= 1
-            if j < len(out) and j > 0 and out[j - 1].endswith("-") and _LINE_END_HYPHEN.search(out[j - 1]):
+            if 0 < j < len(out) and _LINE_END_HYPHEN.search(out[j - 1]):
                 del out[j:]
         out.append(line)
     return out

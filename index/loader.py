@@ -10,6 +10,7 @@ from index.model import DocumentError, Record
 from index.parser import parse_text
 from index.readers import read_document
 
+
 def load_records(path: Path, source: str | None = None) -> list[Record]:
     """Records of one file; DocumentError with a one-line reason when it has none."""
     text = read_document(path)

@@ -180,7 +180,6 @@ def parse_text(text: str, source: str, resolve: Resolver) -> list[Record]:
     first_content = next(i for i, line in enumerate(lines) if line)
     q_block = None
     if qheader is not None:
-        layout = 3
         q_start = doc.line_of(qheader.end()) + 1
         after = [b for b in blocks if b.first_line <= q_start + 2 and b.first_line >= q_start - 1]
         if after:
@@ -188,11 +187,9 @@ def parse_text(text: str, source: str, resolve: Resolver) -> list[Record]:
             q_start = q_block.last_line + 1
     elif blocks and blocks[0].first_line == first_content and (
             answer is None or doc.line_of(answer.start()) > blocks[0].last_line + 1):
-        layout = 2
         q_block = blocks[0]
         q_start = q_block.last_line + 1
     else:
-        layout = 1
         q_start = first_content
 
     # -- metadata

@@ -143,7 +143,7 @@ def index_paths(paths: Iterable[Path], index_dir: Path, prune: bool = False,
     pending = 0
     try:
         jobs = _jobs(iter_corpus_files(paths), known, report, seen)
-        for key, digest, docs, error in _run(jobs, workers):
+        for key, _digest, docs, error in _run(jobs, workers):
             if progress:
                 progress(1)
             if error is not None:

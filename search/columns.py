@@ -102,8 +102,9 @@ class Columns:
         self.minister_values = list(tables["minister"])
         self.asker_values = list(tables["asker"])
         self.keyword_values = list(tables["keyword"])
-        cat = (lambda parts, dtype: np.concatenate(parts) if parts
-               else np.zeros(0, dtype=dtype))
+        def cat(parts: list[np.ndarray], dtype) -> np.ndarray:
+            return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+
         self.date = cat(dates, np.int32)
         self.year = self.date // 10000
         self.month = self.date // 100

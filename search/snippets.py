@@ -27,10 +27,9 @@ def _matches(tokens: list[re.Match], highlights: Highlights) -> list[bool]:
     folded = [fold(t.group()) for t in tokens]
     marked = [False] * len(tokens)
     for i, word in enumerate(folded):
-        if word in highlights.words or (highlights.stems and _stem(word) in highlights.stems):
-            marked[i] = True
-        elif any(word.startswith(p) for p in highlights.prefixes):
-            marked[i] = True
+        marked[i] = (word in highlights.words
+                     or bool(highlights.stems and _stem(word) in highlights.stems)
+                     or any(word.startswith(p) for p in highlights.prefixes))
     for phrase in highlights.phrases:
         n = len(phrase)
         for i in range(len(folded) - n + 1):

@@ -29,7 +29,7 @@ class Seat:
     """One minister's place in a government between two reshuffles."""
 
     person: Person
-    roles: tuple[str, ...]  # mixed case, e.g. ("Vlaams minister van Mobiliteit en Openbare Werken",)
+    roles: tuple[str, ...]  # mixed case: ("Vlaams minister van Mobiliteit en ...",)
     rank: int  # protocol order: the order of names in a joint sentence
 
     @property
@@ -39,11 +39,15 @@ class Seat:
 
     @property
     def referral_form(self) -> str:
-        """The portfolio as a referral sentence names it: `viceminister-president ... en Vlaams ...`."""
+        """The portfolio as a referral names it: `viceminister-president ... en Vlaams ...`."""
         first, *rest = self.roles
         if not first.startswith("Vlaams"):
             first = first[0].lower() + first[1:]
         return " en ".join([first, *rest])
+
+
+def _words(text: str, sep: str | None = None) -> tuple[str, ...]:
+    return tuple(text.split(sep))
 
 
 def _p(name: str, female: bool) -> Person:
@@ -79,9 +83,11 @@ def _gov(*seats: tuple[Person, tuple[str, ...]]) -> tuple[Seat, ...]:
 # (first day in office, the sitting government). Two legislatures, each with reshuffles.
 TIMELINE: tuple[tuple[dt.date, tuple[Seat, ...]], ...] = (
     (dt.date(2019, 10, 2), _gov(
-        (VAN_DYCK, (MP, VM + "Buitenlandse Zaken, Cultuur, Digitalisering en Facilitair Management")),
+        (VAN_DYCK, (MP,
+            VM + "Buitenlandse Zaken, Cultuur, Digitalisering en Facilitair Management")),
         (DE_SMET, (VMP, VM + "Economie, Innovatie, Werk, Sociale economie en Landbouw")),
-        (VANDEN_BOSSCHE, (VMP, VM + "Binnenlands Bestuur, Bestuurszaken, Inburgering en Gelijke Kansen")),
+        (VANDEN_BOSSCHE, (VMP,
+            VM + "Binnenlands Bestuur, Bestuurszaken, Inburgering en Gelijke Kansen")),
         (VERSTRAETEN, (VMP, VM + "Financiën en Begroting, Wonen en Onroerend Erfgoed")),
         (GOOSSENS, (VM + "Onderwijs, Sport, Dierenwelzijn en Vlaamse Rand",)),
         (DE_WILDE, (VM + "Welzijn, Volksgezondheid, Gezin en Armoedebestrijding",)),
@@ -90,9 +96,11 @@ TIMELINE: tuple[tuple[dt.date, tuple[Seat, ...]], ...] = (
         (MERTENS, (VM + "Brussel, Jeugd en Media",)),
     )),
     (dt.date(2022, 5, 16), _gov(
-        (VAN_DYCK, (MP, VM + "Buitenlandse Zaken, Cultuur, Digitalisering en Facilitair Management")),
+        (VAN_DYCK, (MP,
+            VM + "Buitenlandse Zaken, Cultuur, Digitalisering en Facilitair Management")),
         (DE_SMET, (VMP, VM + "Economie, Innovatie, Werk, Sociale economie en Landbouw")),
-        (VANDEN_BOSSCHE, (VMP, VM + "Binnenlands Bestuur, Bestuurszaken, Inburgering, Gelijke Kansen "
+        (VANDEN_BOSSCHE, (VMP,
+            VM + "Binnenlands Bestuur, Bestuurszaken, Inburgering, Gelijke Kansen "
                           "en Armoedebestrijding")),
         (VERSTRAETEN, (VMP, VM + "Financiën en Begroting, Wonen en Onroerend Erfgoed")),
         (GOOSSENS, (VM + "Onderwijs, Sport, Dierenwelzijn en Vlaamse Rand",)),
@@ -102,9 +110,11 @@ TIMELINE: tuple[tuple[dt.date, tuple[Seat, ...]], ...] = (
         (MERTENS, (VM + "Brussel, Jeugd en Media",)),
     )),
     (dt.date(2023, 6, 19), _gov(
-        (VAN_DYCK, (MP, VM + "Buitenlandse Zaken, Cultuur, Digitalisering en Facilitair Management")),
+        (VAN_DYCK, (MP,
+            VM + "Buitenlandse Zaken, Cultuur, Digitalisering en Facilitair Management")),
         (DE_SMET, (VMP, VM + "Economie, Innovatie, Werk, Sociale economie en Energie")),
-        (VANDEN_BOSSCHE, (VMP, VM + "Binnenlands Bestuur, Bestuurszaken, Inburgering, Gelijke Kansen "
+        (VANDEN_BOSSCHE, (VMP,
+            VM + "Binnenlands Bestuur, Bestuurszaken, Inburgering, Gelijke Kansen "
                           "en Armoedebestrijding")),
         (VERSTRAETEN, (VMP, VM + "Financiën en Begroting, Wonen en Onroerend Erfgoed")),
         (GOOSSENS, (VM + "Onderwijs, Sport, Dierenwelzijn en Vlaamse Rand",)),
@@ -114,24 +124,28 @@ TIMELINE: tuple[tuple[dt.date, tuple[Seat, ...]], ...] = (
         (MERTENS, (VM + "Brussel, Jeugd, Media en Toerisme",)),
     )),
     (dt.date(2024, 9, 30), _gov(
-        (VERSTRAETEN, (MP, VM + "Economie, Innovatie en Industrie, Buitenlandse Zaken, Digitalisering "
+        (VERSTRAETEN, (MP,
+            VM + "Economie, Innovatie en Industrie, Buitenlandse Zaken, Digitalisering "
                        "en Facilitair Management")),
         (GOOSSENS, (VMP, VM + "Financiën en Begroting, Justitie en Handhaving")),
         (VAN_ACKER, (VMP, VM + "Welzijn en Armoedebestrijding, Cultuur en Gelijke Kansen")),
         (VERCAUTEREN, (VMP, VM + "Onderwijs, Jeugd en Vlaamse Rand")),
-        (VAN_DYCK, (VM + "Binnenlands Bestuur, Inburgering en Integratie, Wonen en Onroerend Erfgoed",)),
+        (VAN_DYCK, (
+            VM + "Binnenlands Bestuur, Inburgering en Integratie, Wonen en Onroerend Erfgoed",)),
         (DE_SMET, (VM + "Werk, Sociale economie, Landbouw en Visserij",)),
         (WOUTERS, (VM + "Mobiliteit, Openbare Werken, Havens en Sport",)),
         (VAN_HECKE, (VM + "Omgeving, Natuur, Energie en Klimaat",)),
         (VERMEIREN, (VM + "Brussel, Media, Volksgezondheid, Gezin en Toerisme",)),
     )),
     (dt.date(2025, 6, 16), _gov(
-        (VERSTRAETEN, (MP, VM + "Economie, Innovatie en Industrie, Buitenlandse Zaken, Digitalisering "
+        (VERSTRAETEN, (MP,
+            VM + "Economie, Innovatie en Industrie, Buitenlandse Zaken, Digitalisering "
                        "en Facilitair Management")),
         (GOOSSENS, (VMP, VM + "Financiën en Begroting, Justitie en Handhaving")),
         (VAN_ACKER, (VMP, VM + "Welzijn en Armoedebestrijding, Cultuur en Gelijke Kansen")),
         (VERCAUTEREN, (VMP, VM + "Onderwijs, Jeugd en Vlaamse Rand")),
-        (VAN_DYCK, (VM + "Binnenlands Bestuur, Inburgering en Integratie, Wonen en Onroerend Erfgoed",)),
+        (VAN_DYCK, (
+            VM + "Binnenlands Bestuur, Inburgering en Integratie, Wonen en Onroerend Erfgoed",)),
         (DE_SMET, (VM + "Werk, Sociale economie, Landbouw en Visserij",)),
         (DEWAELE, (VM + "Mobiliteit, Openbare Werken, Havens en Sport",)),
         (VAN_HECKE, (VM + "Omgeving, Natuur, Energie en Klimaat",)),
@@ -157,17 +171,17 @@ MINISTERS: tuple[Person, ...] = tuple(
     dict.fromkeys(seat.person for _, seats in TIMELINE for seat in seats)
 )
 
-_FIRST_F = (
+_FIRST_F = _words(
     "Annick Astrid Axelle Bieke Caroline Charlotte Chloë Dorien Els Elien Emma Evi Fien "
     "Freya Griet Hannelore Heidi Ilse Inge Isabelle Joke Karolien Katrien Kim Lien Lore Lotte "
     "Maaike Margot Mieke Nele Nina Rani Sara Sien Sofie Tine Valerie Veerle Vera Zoë Anne-Sophie"
-).split()
-_FIRST_M = (
+)
+_FIRST_M = _words(
     "Arne Bart Ben Bert Bjorn Brecht Dirk Dieter Filip Frederik Gert Gijs Hans Jan Jens Joris "
     "Kobe Koen Kris Lander Lieven Maarten Mathias Michiel Nick Nils Olivier Pieter Rik Robbe "
     "Ruben Seppe Simon Steven Stijn Thijs Tim Toon Vincent Ward Wim Yves Jean-Pierre"
-).split()
-_SURNAMES = (
+)
+_SURNAMES = _words(
     "Aerts|Baeten|Bogaert|Bosmans|Bracke|Callens|Cools|Coppens|De Backer|De Bruyne|De Clercq|"
     "De Coninck|De Cock|De Meyer|De Pauw|De Vos|De Wolf|Declercq|Deprez|Dewitte|Goethals|"
     "Hermans|Hendrickx|Heylen|Huybrechts|Jacobs|Janssens|Lambrechts|Lemmens|Leroy|Maes|"
@@ -176,8 +190,9 @@ _SURNAMES = (
     "Van Hove|Van Laere|Van Loo|Van Mol|Van Steen|Vanhaecke|Vandamme|Vanderhaegen|Verbeke|"
     "Verbruggen|Vercammen|Verhoeven|Verlinden|Vermeulen|Verschueren|Verstappen|Vervoort|"
     "Wauters|Willems|Wijns|Claeys|Daems|Engels|Geerinckx|Govaerts|Laenen|Meeus|Nuyts|Opdebeeck|"
-    "Praet|Rombouts|Sels|Mortier-Luyten|Tack|Van Aert|Van Buggenhout|Vansteenkiste|Veldeman|Wyns"
-).split("|")
+    "Praet|Rombouts|Sels|Mortier-Luyten|Tack|Van Aert|Van Buggenhout|Vansteenkiste|Veldeman|Wyns",
+    "|",
+)
 
 
 def _askers() -> tuple[Person, ...]:

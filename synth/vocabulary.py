@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import wordfreq
 
 # Letters that Windows-1252 can encode: every word must survive a cp1252 file.
 _WORD = re.compile(r"[a-zàáâäçèéêëíîïñóôöúûü]+")
-_NOT_DUTCH = frozenset(
+_NOT_DUTCH = frozenset(str.split(
     "the you and to it i my me this that with for on are be have your just like love so all "
-    "lol ok oh what if can do no yes not one out up get".split()
-)
+    "lol ok oh what if can do no yes not one out up get"
+))
 SALAD_SIZE = 20000
 
 #: Every word wordfreq knows for Dutch, with its frequency: the hyphenation oracle.
@@ -26,9 +26,11 @@ FREQ: dict[str, float] = wordfreq.get_frequency_dict("nl")
 
 
 def _salad() -> tuple[list[str], list[float]]:
+    english = wordfreq.get_frequency_dict("en")  # web text mixes in English words and names
     words = [
-        w for w in wordfreq.top_n_list("nl", SALAD_SIZE + 2000)
+        w for rank, w in enumerate(wordfreq.top_n_list("nl", SALAD_SIZE + 4000))
         if _WORD.fullmatch(w) and (len(w) > 1 or w == "u") and w not in _NOT_DUTCH
+        and (rank < 150 or english.get(w, 0.0) < 3 * FREQ[w])
     ][:SALAD_SIZE]
     return words, list(itertools.accumulate(FREQ[w] for w in words))
 
@@ -51,7 +53,7 @@ ACCENT_VARIANTS = {
 }
 
 #: Phrases used in every policy area, with inflected forms side by side.
-COMMON = (
+COMMON = str.split(
     "lokale besturen|lokale besturen|lokaal bestuur|de lokale besturen|het lokaal bestuur|"
     "sociale economie|de sociale economie|lokale sociale economie|op de hoogte|op de hoogte|"
     "de Vlaamse Regering|de Vlaamse Regering|de Vlaamse overheid|werkings- en projectsubsidies|"
@@ -62,8 +64,9 @@ COMMON = (
     "de kinderopvang|leerlingen|de regelgeving|het decreet|personeelsleden|het budget|"
     "de procedure|dossiers|het dossier|aanvragen|een aanvraag|centrumsteden|een centrumstad|"
     "samenwerkingsverbanden|de gecoördineerde aanpak|financiële ondersteuning|nieuwe ideeën|"
-    "efficiënt beleid|het Vlaams Parlement|de lokale overheden|bestuurlijke"
-).split("|")
+    "efficiënt beleid|het Vlaams Parlement|de lokale overheden|bestuurlijke",
+    "|",
+)
 
 #: Policy areas: (title topics, phrases). Keys are the items of a printed portfolio.
 AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
@@ -212,29 +215,42 @@ def lexicon() -> frozenset[str]:
 
 
 _VOWELS = frozenset("aeiouyàáâäèéêëíîïóôöúûü")
+# Consonant clusters that may open a Dutch syllable: `aan-bren-gen`, `ge-schreven`.
+_ONSETS = frozenset(str.split(
+    "bl br ch cl cr dr fl fr gl gr kl kn kr pl pr sch schr sl sm sn sp spr st str tr vl vr wr zw"
+))
 
 
-@lru_cache(maxsize=None)
+@cache
 def split_points(word: str) -> tuple[int, ...]:
     """Where a line end may break `word` (lowercase letters) with a hyphen that must vanish.
 
+    Breaks fall before the consonants that open a syllable (`eco-nomie`, `aan-bren-gen`).
     Only words wordfreq knows, and never where both halves are words themselves: a reader
     (or parser) seeing `samen-` / `werking` could not tell that from a true compound.
     """
     if len(word) < 8 or word not in FREQ:
         return ()
+    vowel = [c in _VOWELS or (c == "j" and i and word[i - 1] == "i") for i, c in enumerate(word)]
     points = []
-    for cut in range(3, len(word) - 2):
-        left, right = word[cut - 1], word[cut]
-        if right in _VOWELS or (left in _VOWELS and word[cut + 1] in _VOWELS):
-            continue  # break before a consonant, not inside a vowel cluster
-        if word[:cut] in FREQ and word[cut:] in FREQ:
+    for v in range(1, len(word)):
+        if not vowel[v] or vowel[v - 1]:
             continue
-        points.append(cut)
+        start = v - 1
+        while start > 0 and not vowel[start - 1]:
+            start -= 1
+        if start == 0:
+            continue  # no vowel before: still the first syllable
+        cluster = word[start:v]
+        onset = next((cluster[i:] for i in range(len(cluster)) if cluster[i:] in _ONSETS),
+                     cluster[-1])
+        cut = v - len(onset)
+        if 3 <= cut <= len(word) - 3 and not (word[:cut] in FREQ and word[cut:] in FREQ):
+            points.append(cut)
     return tuple(points)
 
 
-@lru_cache(maxsize=None)
+@cache
 def compound_cut(word: str) -> int:
     """Where a true hyphenated compound (`sociaal-economische`) may break after its hyphen.
 

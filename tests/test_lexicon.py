@@ -127,6 +127,7 @@ def test_corpus_words_leave_out_both_halves_of_a_break():
     assert corpus_words(text) == [
         "een", "lokale", "project", "en", "sociaal-economische", "werking",
     ]
+    assert corpus_words("de periode 2020 -\nwerking") == ["de", "periode", "werking"]
 
 
 def test_without_hunspell_corpus_and_wordfreq_still_join(bare):
@@ -137,6 +138,31 @@ def test_without_hunspell_corpus_and_wordfreq_still_join(bare):
     alone = Lexicon(bare.hunspell_path, use_wordfreq=False)
     assert alone.resolve_break("dienstenecono", "mie", None) == "diensteneconomie"
     assert bare.resolve_break("economisch", "georiënteerd", None) == "economischgeoriënteerd"
+
+
+RULE_EXAMPLES = [
+    ("werkings", "en", "projectsubsidies", "werkings- en", "ellipsis"),
+    ("2020", "2025", None, "2020-2025", "digits"),
+    ("Vlaams", "Brabant", None, "Vlaams-Brabant", "capital"),
+    ("OCMW", "verenigingen", None, "OCMW-verenigingen", "acronym"),
+    ("sociaal", "economische", None, "sociaal-economische", "hunspell-hyphen"),
+    ("regionaal", "economische", None, "regionaal-economische", "adjective-endings"),
+    ("be", "eindigen", None, "beëindigen", "trema"),
+    ("werk", "nemers", None, "werknemers", "known-solid"),
+    ("economie", "ondernemingen", None, "economie-ondernemingen", "hyphen-pair:vowels"),
+    ("doelgroep", "werknemers", None, "doelgroepwerknemers", "fallback-join"),
+]
+
+
+@needs_hunspell
+@pytest.mark.parametrize(("left", "right", "next_word", "joined", "rule"), RULE_EXAMPLES)
+def test_each_rule_on_an_example(full, left, right, next_word, joined, rule):
+    assert full.explain_break(left, right, next_word) == (joined, rule)
+
+
+def test_rule_examples_cover_the_documented_rules():
+    named = {rule.split(":")[0] for *_, rule in RULE_EXAMPLES} | {"corpus"}
+    assert named == {name for name, _ in lexicon_module.RULES}
 
 
 @needs_hunspell

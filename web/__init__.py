@@ -1,0 +1,49 @@
+"""The web front end: a Flask app factory over one long-lived SearchService.
+
+The app renders what `search/` returns and holds no search logic of its own; pages and
+JSON come from the same data functions (web/data.py).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from index.config import ENV_INDEX_DIR, default_index_dir
+from web.security import install_security
+from web.service import ServiceHolder
+from web.text import FILTERS
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Config keys: INDEX_DIR (else $VRAAGBAAK_INDEX_DIR, else the default), TESTING,
+    SERVICE (a ready SearchService to share, e.g. between test apps)."""
+    app = Flask(__name__)
+    app.config.update(
+        INDEX_DIR=os.environ.get(ENV_INDEX_DIR) or default_index_dir(),
+        JSON_SORT_KEYS=False,
+        MAX_CONTENT_LENGTH=64 * 1024,
+    )
+    app.config.update(config or {})
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+    app.extensions["vraagbaak"] = ServiceHolder(Path(app.config["INDEX_DIR"]),
+                                                app.config.get("SERVICE"))
+    app.jinja_env.filters.update(FILTERS)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    from web.api import bp as api_bp
+    from web.feeds import bp as feeds_bp
+    from web.pages import bp as pages_bp
+
+    app.register_blueprint(pages_bp)
+    app.register_blueprint(api_bp)
+    app.register_blueprint(feeds_bp)
+    install_security(app)
+    return app
+
+
+__all__ = ["create_app"]
