@@ -28,3 +28,7 @@ for module in (parse_cmd, corpus_cmd, analyze_cmd, index_cmd, search_cmd, serve_
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":
+    main()

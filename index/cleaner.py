@@ -32,7 +32,7 @@ _RUNNING_HEADER = re.compile(
     re.IGNORECASE,
 )
 _MISREAD_PARAGRAPH = re.compile(r"(\bArt(?:ikel)?\.?\s+\d+\w*,\s*)8(\d{1,2}\b)")
-_MISREAD_VL = re.compile(r"\b(Decr|B|Parl|St|Stuk|Doc)\.\s+VI\.(?=\s|$)")
+_MISREAD_VL = re.compile(r"\b(Decr|Besl|B|Parl|St|Stuk|Doc|Omz|Ord)\.\s+VI\.(?=\s|$)")
 _GLUED_NUMBER = re.compile(r"^(\d{1,2}(?:\s*[-–]\s*\d{1,2})?\.)(?=[A-ZÀ-Ý])")
 _LINE_END_HYPHEN = re.compile(r"(\S*[^\W\d_])-$")
 _FIRST_WORD = re.compile(r"^(\S+)(?:\s+(\S+))?")

@@ -19,15 +19,20 @@ from index.model import JointMinister, ParseError, Record, record_id
 _UP = "A-ZÀ-ÖØ-Þ"
 _CAPS_WORD = rf"[{_UP}][{_UP}'’.\-]*"
 _CAPS_NAME = rf"{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,6}}"
+# A name in a header may wrap. Before `datum:` any whitespace may separate its words;
+# at the end of the answer header a word on the next line belongs to the name only when
+# that line holds nothing but capitals (the answer text follows after it).
+_NAME_BEFORE_DATE = rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,6}}"
+_NAME_AT_END = rf"{_CAPS_WORD}(?:(?:[ ]|\n(?={_CAPS_NAME}(?:\n|$))){_CAPS_WORD}){{0,6}}"
 _DATE = r"\d{1,2}\s+[a-z]+\s+\d{4}"
 
 ANSWER_HEADER = re.compile(
     rf"(?P<coord>GECO[OÖ]RDINEERD\s+)?ANTWOORD\s+(?i:op\s+vraag\s+nr\.?)\s*(?P<number>\d+)"
-    rf"\s+van\s+(?P<date>{_DATE})\s+van\s+(?P<asker>{_CAPS_NAME})"
+    rf"\s+van\s+(?P<date>{_DATE})\s+van\s+(?P<asker>{_NAME_AT_END})"
 )
 ANSWER_WORD = re.compile(r"^(?:GECO[OÖ]RDINEERD\s+)?ANTWOORD\b")
 QUESTION_HEADER = re.compile(
-    rf"SCHRIFTELIJKE\s+VRAAG\s+(?i:nr\.?)\s*(?P<number>\d+)\s+van\s+(?P<asker>{_CAPS_NAME})"
+    rf"SCHRIFTELIJKE\s+VRAAG\s+(?i:nr\.?)\s*(?P<number>\d+)\s+van\s+(?P<asker>{_NAME_BEFORE_DATE})"
     rf"\s+(?i:datum)\s*:?\s*(?P<date>{_DATE})"
 )
 PORTFOLIO_START = re.compile(
@@ -121,6 +126,11 @@ def find_minister_blocks(lines: list[str]) -> list[MinisterBlock]:
                 i += 1
                 continue
             name, first = _strip_aan(lines[j]), j
+            k = j - 1
+            while k >= 0 and not lines[k]:
+                k -= 1
+            if k >= 0 and lines[k].lower() == "aan":
+                first = k
         portfolio_parts = [line[match.start():]]
         k = i + 1
         while k < len(lines) and lines[k] and not re.search(r"[a-zà-ÿ]", lines[k]) \
@@ -181,7 +191,8 @@ def parse_text(text: str, source: str, resolve: Resolver) -> list[Record]:
     q_block = None
     if qheader is not None:
         q_start = doc.line_of(qheader.end()) + 1
-        after = [b for b in blocks if b.first_line <= q_start + 2 and b.first_line >= q_start - 1]
+        after = [b for b in blocks if b.first_line >= q_start - 1
+                 and not any(lines[q_start:b.first_line])]
         if after:
             q_block = after[0]
             q_start = q_block.last_line + 1

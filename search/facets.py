@@ -83,8 +83,13 @@ def _keywords(columns: Columns, questions: np.ndarray) -> list[FacetValue]:
         return []
     counts = np.bincount(ids, minlength=len(columns.keyword_values))
     candidates = np.flatnonzero(counts)
-    total = max(1, columns.doc_count)
-    lift = counts[candidates] * np.log1p(total / columns.kw_global[candidates])
+    # observed share in the results against the share in the whole collection: a word
+    # that is everywhere says nothing about this result set
+    observed = counts[candidates] / len(questions)
+    expected = columns.kw_global[candidates] / max(1, columns.doc_count)
+    lift = counts[candidates] * np.log(np.maximum(observed / expected, 1.0))
+    if len(questions) >= columns.doc_count * 0.5 or not lift.any():
+        lift = counts[candidates].astype(float)
     order = candidates[np.lexsort((candidates, -lift))][:KEYWORD_SIZE]
     return [FacetValue(columns.keyword_values[i], int(counts[i])) for i in order]
 

@@ -15,3 +15,42 @@ SEED_REFERRAL = CORPUS / "002_fefc31c8e2672c2d.txt"
 @pytest.fixture
 def seed_texts() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in (SEED_COORDINATED, SEED_REFERRAL)}
+
+
+@pytest.fixture(scope="session")
+def synth_corpus(tmp_path_factory) -> Path:
+    """A small synthetic corpus (all layouts, joint questions, artefacts) plus the seeds."""
+    from synth.generator import generate
+
+    out = tmp_path_factory.mktemp("synth")
+    generate(500, 11, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_index(tmp_path_factory, synth_corpus) -> Path:
+    """An index of the synthetic corpus and the seeds, built once per test session."""
+    from index.writer import index_paths
+
+    index_dir = tmp_path_factory.mktemp("index")
+    report = index_paths([synth_corpus, CORPUS], index_dir)
+    assert report.ok, report.failed
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def service(built_index):
+    from search.service import SearchService
+
+    svc = SearchService(built_index)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture(scope="session")
+def indexed_records(service) -> list:
+    """Every record in the index, read back through the service."""
+    reader = service._current().reader()
+    from index.schema import unpack_record
+
+    return [unpack_record(fields["record"]) for fields in reader.all_stored_fields()]
