@@ -27,7 +27,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _RUNNING_HEADER = re.compile(
-    r"^(?:Vlaams Parlement\b.*|Schriftelijke vraag nr\.\s*\d+\s*[-–—|].*|"
+    r"^(?:Vlaams Parlement(?:\s*[-–—|]\s*.*)?|Schriftelijke vraag nr\.\s*\d+\s*[-–—|].*|"
     r".*[-–—|]\s*Schriftelijke vragen\b.*)$",
     re.IGNORECASE,
 )

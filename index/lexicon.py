@@ -415,5 +415,15 @@ def corpus_words(text: str) -> list[str]:
 
 @functools.cache
 def default_lexicon() -> Lexicon:
-    """The process-wide lexicon (no corpus words: documents add their own)."""
-    return Lexicon()
+    """The process-wide lexicon: word lists plus the domain vocabulary the project ships
+    (index/data/domain_words.txt); documents add their own words on top."""
+    lexicon = Lexicon()
+    lexicon.add_text(domain_words())
+    return lexicon
+
+
+def domain_words() -> str:
+    """Policy vocabulary general word lists miss (`kmo-portefeuille`, `regierol`)."""
+    path = Path(__file__).parent / "data" / "domain_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return "\n".join(line for line in lines if not line.startswith("#"))
