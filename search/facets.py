@@ -28,12 +28,15 @@ def _top(values: list[str], counts: np.ndarray, size: int, selected=()) -> list[
 
 
 def compute_facets(columns: Columns, matched: np.ndarray, questions: np.ndarray,
-                   request: SearchRequest) -> dict[str, list[FacetValue]]:
-    """matched: all matching records; questions: one record per matching question."""
+                   request: SearchRequest, minister_pool: np.ndarray | None = None
+                   ) -> dict[str, list[FacetValue]]:
+    """matched: all matching records; questions: one record per matching question;
+    minister_pool: the matches without the minister filter (multi-select facet)."""
     facets: dict[str, list[FacetValue]] = {}
     selected_ministers = {columns.minister_values[c] for name in request.ministers
                           for c in columns.minister_codes(name)}
-    counts = np.bincount(columns.minister[matched], minlength=len(columns.minister_values))
+    pool = matched if minister_pool is None else minister_pool
+    counts = np.bincount(columns.minister[pool], minlength=len(columns.minister_values))
     facets["minister"] = _top(columns.minister_values, counts, FACET_SIZE, selected_ministers)
 
     selected_askers = {columns.asker_values[c] for c in columns.asker_codes(request.asker)} \

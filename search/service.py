@@ -108,17 +108,21 @@ class SearchService:
                 return SearchResult(request, 0, 0, [], {}, error=str(error),
                                     took_ms=(time.monotonic() - started) * 1000)
             notices = list(dict.fromkeys(parsed.notices + compiler.notices))
-            allowed = self._filter_mask(columns, request, notices)
+            allowed, except_minister = self._filter_mask(columns, request, notices)
             try:
-                matched = self._matching(searcher, q, columns, allowed, started)
+                unfiltered = self._matching(searcher, q, started)
             except SearchTimeout:
                 return SearchResult(request, 0, 0, [], {}, notices=notices,
                                     error="De zoekopdracht duurde te lang en werd gestopt; "
                                           "maak ze specifieker.",
                                     took_ms=(time.monotonic() - started) * 1000)
+            matched = _apply(unfiltered, allowed)
             groups, first = np.unique(columns.group[matched], return_index=True)
             total = len(groups)
-            facets = compute_facets(columns, matched, matched[first], request) \
+            # the minister facet ignores the minister filter, so other ministers can be added
+            minister_pool = _apply(unfiltered, except_minister) if request.ministers \
+                else matched
+            facets = compute_facets(columns, matched, matched[first], request, minister_pool) \
                 if request.facets else {}
             hits: list[Hit] = []
             depth = request.page * request.limit
@@ -136,21 +140,14 @@ class SearchService:
             return SearchResult(request, total, len(matched), hits, facets, suggestion,
                                 notices, took_ms=(time.monotonic() - started) * 1000)
 
-    def _filter_mask(self, columns: Columns, request: SearchRequest,
-                     notices: list[str]) -> np.ndarray | None:
+    def _filter_mask(self, columns: Columns, request: SearchRequest, notices: list[str]
+                     ) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """Document masks of all filters, and of all filters but the minister filter."""
         mask = None
 
         def both(m):
             return m if mask is None else mask & m
 
-        if request.ministers:
-            codes = []
-            for name in request.ministers:
-                found = columns.minister_codes(name)
-                if not found:
-                    notices.append(f"Geen minister gevonden met de naam '{name}'.")
-                codes.extend(found)
-            mask = both(np.isin(columns.minister, np.array(codes, dtype=np.int32)))
         if request.asker:
             codes = columns.asker_codes(request.asker)
             if not codes:
@@ -160,9 +157,18 @@ class SearchService:
             mask = both(columns.date >= _ymd(request.date_from))
         if request.date_to:
             mask = both(columns.date <= _ymd(request.date_to))
-        return mask
+        except_minister = mask
+        if request.ministers:
+            codes = []
+            for name in request.ministers:
+                found = columns.minister_codes(name)
+                if not found:
+                    notices.append(f"Geen minister gevonden met de naam '{name}'.")
+                codes.extend(found)
+            mask = both(np.isin(columns.minister, np.array(codes, dtype=np.int32)))
+        return mask, except_minister
 
-    def _matching(self, searcher, q, columns: Columns, allowed, started: float) -> np.ndarray:
+    def _matching(self, searcher, q, started: float) -> np.ndarray:
         """All matching live document numbers, unscored, in one pass."""
         if isinstance(q, wq.Every):
             ids = np.fromiter(searcher.reader().all_doc_ids(), dtype=np.int64)
@@ -174,8 +180,6 @@ class SearchService:
                 if count % 20000 == 19999 and time.monotonic() > deadline:
                     raise SearchTimeout()
             ids = np.array(out, dtype=np.int64)
-        if allowed is not None and len(ids):
-            ids = ids[allowed[ids]]
         return ids
 
     def _ranked_groups(self, searcher, q, columns: Columns, matched: np.ndarray,
@@ -300,6 +304,10 @@ def group_refs(record: Record) -> list[RecordRef]:
         refs.append(RecordRef(record_id(record.date, member.minister, member.number),
                               member.minister, member.number, kind))
     return refs
+
+
+def _apply(ids: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+    return ids[mask[ids]] if mask is not None and len(ids) else ids
 
 
 def _as_filter(matched: np.ndarray) -> set[int]:

@@ -229,3 +229,15 @@ def test_an_index_built_by_one_process_is_searched_by_another(built_index, servi
     hit = data["hits"][0]
     assert set(hit) >= {"id", "title", "ministers", "asker", "date", "number", "answer_kind",
                         "score", "snippet"}
+
+
+def test_minister_facet_ignores_the_minister_filter_so_more_can_be_added(service):
+    unfiltered = service.search(SearchRequest(q="vlaamse"))
+    top = unfiltered.facets["minister"][0].value
+    narrowed = service.search(SearchRequest(q="vlaamse", ministers=[top]))
+    assert narrowed.total < unfiltered.total
+    assert {(v.value, v.count) for v in narrowed.facets["minister"]} == \
+        {(v.value, v.count) for v in unfiltered.facets["minister"]}
+    assert [v.value for v in narrowed.facets["minister"] if v.selected] == [top]
+    both = service.search(SearchRequest(q="vlaamse", ministers=[top, "Somers"]))
+    assert both.records >= narrowed.records
