@@ -125,8 +125,10 @@ def test_facets_equal_counts_computed_from_the_records(service, indexed_records)
     matched = oracle_phrase(indexed_records, word)
     assert result.records == len(matched)
     per_minister = Counter(r.minister for r in matched)
-    assert {v.value: v.count for v in result.facets["minister"]} == \
-        dict(per_minister.most_common(len(result.facets["minister"])))
+    shown = {v.value: v.count for v in result.facets["minister"]}
+    assert all(per_minister[name] == count for name, count in shown.items())
+    hidden = [count for name, count in per_minister.items() if name not in shown]
+    assert not hidden or max(hidden) <= min(shown.values())
     questions = {r.group: r for r in matched}.values()
     assert {v.value: v.count for v in result.facets["year"]} == \
         dict(Counter(r.date[:4] for r in questions))
