@@ -74,10 +74,9 @@ class SearchService:
         if now - self._checked >= REFRESH_INTERVAL:
             self._checked = now
             if not self._searcher.up_to_date():
-                fresh = self._searcher.refresh()
-                if fresh is not self._searcher:
-                    self._searcher.close()
-                    self._searcher = fresh
+                # refresh() closes what the new searcher no longer shares with the old
+                # one; closing the old searcher here would close shared segment readers
+                self._searcher = self._searcher.refresh()
         return self._searcher
 
     def refresh(self) -> None:

@@ -23,7 +23,6 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(
         INDEX_DIR=os.environ.get(ENV_INDEX_DIR) or default_index_dir(),
-        JSON_SORT_KEYS=False,
         MAX_CONTENT_LENGTH=64 * 1024,
     )
     app.config.update(config or {})
