@@ -30,6 +30,9 @@ def synth(count: int, seed: int, out_dir: Path, jobs: int) -> None:
         f"wrote {summary.files} files ({summary.questions} questions) and facts.jsonl "
         f"to {summary.out_dir} in {summary.seconds:.1f} s ({rate:.0f} files/s)"
     )
+    if summary.stale:
+        click.echo(f"warning: {summary.out_dir} also holds {summary.stale} other .txt files "
+                   "that facts.jsonl does not describe", err=True)
 
 
 COMMANDS = [corpus]

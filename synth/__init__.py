@@ -1,0 +1,1 @@
+"""Deterministic synthetic corpus of written questions and answers (see synth.generator)."""

@@ -178,6 +178,7 @@ _area("media", "Regionale omroepen|Mediawijsheid|Beheersovereenkomst VRT", "de V
       "regionale omroepen|mediawijsheid|lokale media|de beheersovereenkomst|journalisten")
 
 
+@cache
 def portfolio_areas(roles: tuple[str, ...]) -> tuple[str, ...]:
     """The area keys named in a portfolio (`... van Onderwijs, Sport en Vlaamse Rand`)."""
     keys: list[str] = []
