@@ -90,3 +90,9 @@ def test_page_break_inside_a_paragraph_is_mended_end_to_end():
             "ning van het ondernemerschap.\n")
     lines = clean_lines(text, resolve())
     assert reflow(lines) == ["Het decreet betreffende de ondersteuning van het ondernemerschap."]
+
+
+def test_a_body_line_starting_with_vlaams_parlement_is_not_a_running_header():
+    lines = ["Het decreet werd goedgekeurd door het", "Vlaams Parlement, BS 23 april 2013.",
+             "Vlaams Parlement heeft dat beslist."]
+    assert drop_page_furniture(lines) == lines
