@@ -153,23 +153,24 @@ class _Parser:
                 self.notices.append("Een overtollig ')' werd genegeerd.")
         return _and(nodes)
 
-    def parse_or(self) -> Node | None:
-        children = [self.parse_and()]
+    def parse_or(self, fieldname: str | None = None) -> Node | None:
+        children = [self.parse_and(fieldname)]
         while self.peek() is not None and self.peek().kind == "or":
             self.take()
-            children.append(self.parse_and())
+            children.append(self.parse_and(fieldname))
         children = [c for c in children if c is not None]
         if len(children) < 2:
             return children[0] if children else None
         return Or(children)
 
-    def parse_and(self) -> Node | None:
+    def parse_and(self, fieldname: str | None = None) -> Node | None:
+        """Words side by side; a field before a group applies to every word inside."""
         children = []
         while (tok := self.peek()) is not None and tok.kind not in ("or", ")"):
             if tok.kind == "and":
                 self.take()
                 continue
-            node = self.parse_unary(None)
+            node = self.parse_unary(fieldname)
             if node is not None:
                 children.append(node)
         return _and(children)
@@ -190,7 +191,7 @@ class _Parser:
         tok = self.take()
         if tok.kind == "(":
             self.depth += 1
-            inner = self.parse_group(fieldname)
+            inner = self.parse_or(fieldname)
             if self.peek() is not None and self.peek().kind == ")":
                 self.take()
             else:
@@ -216,29 +217,6 @@ class _Parser:
             return Word(text, fieldname)
         self.notices.append(f"'{tok.text}' op die plaats werd genegeerd.")
         return None
-
-    def parse_group(self, fieldname: str | None) -> Node | None:
-        """A parenthesised group; a field before it applies to every word inside."""
-        children = [self._group_and(fieldname)]
-        while self.peek() is not None and self.peek().kind == "or":
-            self.take()
-            children.append(self._group_and(fieldname))
-        children = [c for c in children if c is not None]
-        if len(children) < 2:
-            return children[0] if children else None
-        return Or(children)
-
-    def _group_and(self, fieldname: str | None) -> Node | None:
-        children = []
-        while (tok := self.peek()) is not None and tok.kind not in ("or", ")"):
-            if tok.kind == "and":
-                self.take()
-                continue
-            node = self.parse_unary(fieldname)
-            if node is not None:
-                children.append(node)
-        return _and(children)
-
 
 def _and(children: list[Node]) -> Node | None:
     if not children:
