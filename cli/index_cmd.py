@@ -1,7 +1,14 @@
-"""`vraagbaak index`: bring the index up to date with corpus files."""
+"""`vraagbaak index`: bring the index up to date with corpus files.
+
+Two environment variables tune a run without new options: VRAAGBAAK_COMMIT_EVERY (records
+per commit; smaller loses less work to a crash, larger indexes faster) and
+VRAAGBAAK_LOCK_WAIT (seconds to wait for another writer before giving up).
+"""
 
 from __future__ import annotations
 
+import math
+import os
 import sys
 from pathlib import Path
 
@@ -10,7 +17,24 @@ import click
 from cli.options import index_dir_option
 from index.config import BUNDLED_CORPUS
 from index.lexicon import default_lexicon
-from index.writer import IndexBusyError, index_paths
+from index.writer import DEFAULT_BATCH, LOCK_WAIT_SECONDS, IndexBusyError, index_paths
+
+ENV_COMMIT_EVERY = "VRAAGBAAK_COMMIT_EVERY"
+ENV_LOCK_WAIT = "VRAAGBAAK_LOCK_WAIT"
+
+
+def _env_number(name: str, default, kind=int, low=1):
+    """A positive number from the environment, or a usage error naming the variable."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        value = None
+    if value is None or not math.isfinite(value) or value < low:
+        raise click.UsageError(f"{name} must be a number >= {low}, not {raw!r}")
+    return value
 
 
 def run_index(paths: list[Path], index_dir: Path, prune: bool = False,
@@ -21,15 +45,17 @@ def run_index(paths: list[Path], index_dir: Path, prune: bool = False,
         click.echo(f"note: {warning}", err=True)
     tty = sys.stderr.isatty() and not quiet
     errors: list[tuple[str, str]] = []
+    tuning = {"batch_size": _env_number(ENV_COMMIT_EVERY, DEFAULT_BATCH),
+              "lock_wait": _env_number(ENV_LOCK_WAIT, LOCK_WAIT_SECONDS, float, 0)}
     try:
         if tty:
             with click.progressbar(length=0, label="indexeren", file=sys.stderr,
                                    show_pos=True) as bar:
                 report = index_paths(paths, index_dir, prune=prune, workers=workers,
                                      progress=bar.update,
-                                     on_error=lambda s, e: errors.append((s, e)))
+                                     on_error=lambda s, e: errors.append((s, e)), **tuning)
         else:
-            report = index_paths(paths, index_dir, prune=prune, workers=workers)
+            report = index_paths(paths, index_dir, prune=prune, workers=workers, **tuning)
     except IndexBusyError as error:
         click.echo(f"error: {error}", err=True)
         return 1
@@ -50,7 +76,9 @@ def index(paths: tuple[Path, ...], index_dir: Path, prune: bool, workers: int | 
     """Index PATH... (files or folders; default: the bundled corpus).
 
     Incremental: unchanged files are skipped, changed files replaced. Exit 1 when
-    some file could not be indexed (each is reported with its reason).
+    some file could not be indexed (each is reported with its reason), or when another
+    run holds the index. Environment: VRAAGBAAK_COMMIT_EVERY=N records per commit,
+    VRAAGBAAK_LOCK_WAIT=S seconds to wait for another run (docs/reliability.md).
     """
     sys.exit(run_index(list(paths) or [BUNDLED_CORPUS], index_dir, prune, workers))
 

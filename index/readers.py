@@ -10,7 +10,9 @@ newlines too) and Unicode NFC, so the cleaner sees one shape of text.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import errno
 import logging
 import os
 import re
@@ -18,7 +20,7 @@ import shutil
 import stat
 import subprocess
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from index.model import ReadError
@@ -48,7 +50,7 @@ def read_document(path: Path | str) -> str:
     """The text of a corpus file; ReadError with a one-line reason if it is unusable."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise ReadError("not a regular file")
@@ -71,13 +73,38 @@ def read_document(path: Path | str) -> str:
     return decode_text(data)
 
 
+def open_regular(path: Path | str):
+    """Open for reading without blocking: a named pipe would otherwise wait forever for a
+    writer. Anything but a regular file is refused with ReadError."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError(f"not a regular file ({_kind(info.st_mode)})")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a directory" if stat.S_ISDIR(mode) else "not a file"
+
+
 def _check_size(size: int, limit: int) -> None:
     if size > limit:
         raise ReadError(f"file too large: {_mb(size)}, limit {_mb(limit)}")
 
 
 def decode_text(data: bytes) -> str:
-    """Decode UTF-8 (BOM stripped) or, failing that, Windows-1252 that looks like text."""
+    """Decode UTF-8 (BOM stripped) or, failing that, Windows-1252 that looks like text;
+    UTF-8 with pieces in Windows-1252 (pasted from an older tool) is read piece by piece."""
     if not data.strip():
         raise ReadError("empty file")
     if _looks_utf16(data):
@@ -87,7 +114,7 @@ def decode_text(data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = _decode_cp1252(data)
+        text = _decode_mixed(data) if _UTF8_MULTIBYTE.search(data) else _decode_cp1252(data)
     text = normalise_text(text)
     if not text.strip():
         raise ReadError("empty file")
@@ -121,6 +148,28 @@ def _looks_utf16(data: bytes) -> bool:
     return latin > 0.9 * len(text)
 
 
+def _decode_mixed(data: bytes) -> str:
+    """UTF-8 where the bytes are UTF-8, Windows-1252 for the bytes that are not: a file
+    decoded whole as Windows-1252 would turn its UTF-8 `é` into `Ã©` without a word."""
+    text = data.decode("utf-8", errors=_CP1252_FALLBACK)
+    _check_plausible(text)
+    return text
+
+
+def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    piece = error.object[error.start:error.end]
+    if _NOT_CP1252.search(piece):
+        raise ReadError("not UTF-8 or Windows-1252 text")
+    return piece.decode("cp1252"), error.end
+
+
+_CP1252_FALLBACK = "vraagbaak-cp1252-fallback"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+# A well-formed multi-byte UTF-8 sequence; Windows-1252 Dutch text practically never has one.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                             rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def _decode_cp1252(data: bytes) -> str:
     """Windows-1252 only if the bytes are plausible Dutch text in it."""
     fail = ReadError("not UTF-8 or Windows-1252 text")
@@ -130,6 +179,12 @@ def _decode_cp1252(data: bytes) -> str:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise fail from None
+    _check_plausible(text)
+    return text
+
+
+def _check_plausible(text: str) -> None:
+    fail = ReadError("not UTF-8 or Windows-1252 text")
     visible = [c for c in text[:65536] if not c.isspace()]
     letters = sum(c.isalpha() for c in visible)
     odd = sum(c > "\x7f" and c not in _DUTCH_NON_ASCII for c in visible)
@@ -137,7 +192,6 @@ def _decode_cp1252(data: bytes) -> str:
     # bytes of another encoding decode to symbols such as `Ã`, `¤` or `ƒ`.
     if letters < 0.5 * len(visible) or odd > 0.02 * len(visible):
         raise fail
-    return text
 
 
 def read_pdf(path: Path) -> str:
@@ -202,24 +256,28 @@ def _pypdf_text(path: Path) -> str:
             raise ReadError(f"PDF is malformed: {_one_line(error)}") from None
 
 
-def iter_corpus_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+def iter_corpus_files(paths: Iterable[Path | str],
+                      skipped: Callable[[Path, str], None] | None = None) -> Iterator[Path]:
     """Supported files under `paths`, depth first in sorted order, each file once.
 
     A path given explicitly is yielded as it is (reading it reports what is wrong);
     inside directories, hidden entries and unsupported suffixes are skipped, and a
-    directory reached twice (a symlink loop) is not entered again.
+    directory reached twice (a symlink loop) is not entered again. An entry with a
+    supported suffix that is no readable file (a looping or broken symbolic link, a
+    named pipe) is not yielded but passed to `skipped` with a one-line reason.
     """
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[tuple[int, int]] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path, seen_dirs, seen_files)
+            yield from _walk(path, seen_dirs, seen_files, skipped)
         elif _first_visit(path, seen_files):
             yield path
 
 
-def _walk(directory: Path, seen_dirs: set, seen_files: set) -> Iterator[Path]:
+def _walk(directory: Path, seen_dirs: set, seen_files: set,
+          skipped: Callable[[Path, str], None] | None = None) -> Iterator[Path]:
     if not _first_visit(directory, seen_dirs):
         return
     try:
@@ -234,13 +292,30 @@ def _walk(directory: Path, seen_dirs: set, seen_files: set) -> Iterator[Path]:
         try:
             is_dir = entry.is_dir()  # follows symlinks; a looping link raises ELOOP
             is_file = not is_dir and entry.is_file()
-        except OSError:
-            continue
+        except OSError as error:
+            is_dir = is_file = False
+            reason = "symbolic link loop" if error.errno == errno.ELOOP else _os_reason(error)
+        else:
+            reason = None
         if is_dir:
-            yield from _walk(path, seen_dirs, seen_files)
-        elif is_file and path.suffix.lower() in SUPPORTED_SUFFIXES \
-                and _first_visit(path, seen_files):
-            yield path
+            yield from _walk(path, seen_dirs, seen_files, skipped)
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            continue
+        elif is_file:
+            if _first_visit(path, seen_files):
+                yield path
+        elif skipped is not None:
+            skipped(path, reason or _not_a_file(path))
+
+
+def _not_a_file(path: Path) -> str:
+    try:
+        return f"not a regular file ({_kind(path.stat().st_mode)})"
+    except FileNotFoundError:
+        return "broken symbolic link: its target does not exist" if path.is_symlink() \
+            else "file vanished"
+    except OSError as error:
+        return "symbolic link loop" if error.errno == errno.ELOOP else _os_reason(error)
 
 
 def _first_visit(path: Path, seen: set[tuple[int, int]]) -> bool:

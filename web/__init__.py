@@ -16,14 +16,21 @@ from web.security import install_security
 from web.service import ServiceHolder
 from web.text import FILTERS
 
+ENV_TRUSTED_HOSTS = "VRAAGBAAK_TRUSTED_HOSTS"
+
 
 def create_app(config: dict | None = None) -> Flask:
     """Config keys: INDEX_DIR (else $VRAAGBAAK_INDEX_DIR, else the default), TESTING,
-    SERVICE (a ready SearchService to share, e.g. between test apps)."""
+    SERVICE (a ready SearchService to share, e.g. between test apps), TRUSTED_HOSTS
+    (else $VRAAGBAAK_TRUSTED_HOSTS, comma-separated; unset: any Host header)."""
     app = Flask(__name__)
+    trusted = [h.strip() for h in os.environ.get(ENV_TRUSTED_HOSTS, "").split(",") if h.strip()]
     app.config.update(
         INDEX_DIR=os.environ.get(ENV_INDEX_DIR) or default_index_dir(),
         MAX_CONTENT_LENGTH=64 * 1024,
+        # Feeds and exports hold absolute links built from the Host header; behind a
+        # proxy or on a public address, list the site's names so a forged Host is a 400.
+        TRUSTED_HOSTS=trusted or None,
     )
     app.config.update(config or {})
     app.json.sort_keys = False

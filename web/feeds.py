@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from flask import Blueprint, Response, jsonify, render_template, request
 
@@ -20,13 +21,19 @@ from web.state import SearchState
 bp = Blueprint("feeds", __name__)
 CSV_COLUMNS = ("id", "date", "number", "ministers", "asker", "title", "answer_kind", "url")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @bp.get("/feed.atom")
 def feed():
     state = SearchState.from_args(request.args, max_limit=MAX_LIMIT)
-    body = render_template("feed.atom.html", feed=feed_data(service(), state))
-    return Response(body, mimetype="application/atom+xml")
+    data = feed_data(service(), state)
+    if data["error"]:  # a refused query: say why, as the page and the API do, not 200 empty
+        return error_response(400, data["error"])
+    body = render_template("feed.atom.html", feed=data)
+    # XML 1.0 forbids most control characters even escaped: one in a query or a document
+    # title would make the whole feed unreadable to a feed reader.
+    return Response(XML_ILLEGAL.sub("\ufffd", body), mimetype="application/atom+xml")
 
 
 @bp.get("/export.csv")

@@ -7,7 +7,7 @@ Dutch message; a stack trace never reaches the client.
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from web.service import IndexMissing
@@ -45,7 +45,19 @@ def error_response(status: int, message: str):
         response.status_code = status
         return response
     title = TITLES.get(status, f"Fout {status}")
+    if request.url_rule is None and not _can_build_urls():
+        # A request refused before routing (a Host not in TRUSTED_HOSTS): the page
+        # template cannot build its links, so answer in plain text.
+        return Response(f"{title}: {message}\n", status, mimetype="text/plain")
     return render_template("error.html", status=status, title=title, message=message), status
+
+
+def _can_build_urls() -> bool:
+    try:
+        url_for("static", filename="style.css")
+    except Exception:  # noqa: BLE001 - any failure means: no page template here
+        return False
+    return True
 
 
 def install_security(app: Flask) -> None:

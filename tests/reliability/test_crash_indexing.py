@@ -1,0 +1,168 @@
+"""Crash-safe indexing: SIGKILL a real `vraagbaak index` at random moments, then check
+that what was committed is whole and searchable and that a re-run finishes the job.
+
+Commits are made small (VRAAGBAAK_COMMIT_EVERY) so a run of a few thousand documents has
+many commit points to be killed around: while parsing, while a batch is in the writer,
+while Whoosh merges segments, and during start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from reliability_support import comparable, run, start, stored_records, wait_for
+
+from index.writer import INDEX_NAME
+
+COMMIT_EVERY = "100"
+KILLS = 6
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")]
+
+
+def toc_generation(index_dir: Path) -> int:
+    gens = [int(p.name.split("_")[2].split(".")[0]) for p in index_dir.glob(f"_{INDEX_NAME}_*.toc")]
+    return max(gens, default=-1)
+
+
+def kill_group(proc) -> None:
+    """SIGKILL the indexer itself: its worker processes must notice on their own."""
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    proc.stdout.close()
+    proc.stderr.close()
+
+
+def group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return _has_live_member(pgid)
+
+
+def _has_live_member(pgid: int) -> bool:
+    """True if a non-zombie process of the group is left (zombies hold no locks)."""
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            return True
+    return False
+
+
+def check_committed(index_dir: Path, corpus: Path, facts: dict, rng: random.Random) -> int:
+    """The index opens; every file in it is whole and equal to the facts; a sample of
+    records is found by an exact phrase of its own text. Returns the record count."""
+    from search.service import SearchService
+
+    records = stored_records(index_dir)
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids)), "a record is in the index twice"
+    by_file: dict[str, list[dict]] = defaultdict(list)
+    for record in records:
+        by_file[Path(record["source"]).name].append(comparable(record))
+    for name, got in by_file.items():
+        expected = [comparable(r) for r in facts[name]]
+        assert sorted(got, key=lambda r: r["id"]) == sorted(expected, key=lambda r: r["id"]), \
+            f"{name} is only partly in the index, or changed"
+    service = SearchService(index_dir)
+    try:
+        for record in rng.sample(records, min(20, len(records))):
+            words = (record["answer"] or record["question"]).split()[:6]
+            phrase = " ".join(w.strip('.,;:?!()"') for w in words)
+            result = service.search(_request(f'"{phrase}"', record))
+            found = {ref.id for hit in result.hits for ref in hit.records} | \
+                {hit.id for hit in result.hits}
+            assert record["id"] in found, (record["id"], phrase, result.error)
+    finally:
+        service.close()
+    return len(records)
+
+
+def _request(q: str, record: dict):
+    """The phrase, narrowed to the record's minister and day: common phrases have more
+    than a page of hits."""
+    import datetime as dt
+
+    from search.results import SearchRequest
+
+    day = dt.date.fromisoformat(record["date"])
+    return SearchRequest(q=q, ministers=[record["minister"]], date_from=day, date_to=day,
+                         limit=100, facets=False, snippets=False)
+
+
+def test_sigkill_at_random_moments_loses_nothing_committed(crash_corpus, crash_facts,
+                                                           tmp_path):
+    index_dir = tmp_path / "index"
+    total = sum(len(records) for records in crash_facts.values())
+    rng = random.Random(20240925)
+    args = ["index", str(crash_corpus), "--index-dir", str(index_dir)]
+    kills, counts = [], []
+    for attempt in range(KILLS):
+        # Alternate one worker and two, so the parallel path (and its orphans) is killed too.
+        workers = "1" if attempt % 2 == 0 else "2"
+        proc = start([*args, "--workers", workers], VRAAGBAAK_COMMIT_EVERY=COMMIT_EVERY)
+        if attempt == 0:
+            moment = rng.uniform(0.2, 1.5)  # during start-up, before the first commit
+            time.sleep(moment)
+        else:
+            # Wait for a random number of further commits, then a random fraction of a batch.
+            base = toc_generation(index_dir)
+            target = base + rng.randint(1, 3)
+            wait_for(lambda t=target, p=proc: toc_generation(index_dir) >= t
+                     or p.poll() is not None, timeout=120)
+            moment = rng.uniform(0.0, 1.5)
+            time.sleep(moment)
+        if proc.poll() is not None:
+            out = proc.communicate()
+            assert proc.returncode == 0, out
+            break
+        kill_group(proc)
+        # The workers notice their parent is gone and exit: none is left holding the lock.
+        if not wait_for(lambda p=proc.pid: not group_alive(p), timeout=10):
+            os.killpg(proc.pid, signal.SIGKILL)  # clean up, then fail
+            raise AssertionError("an orphaned worker outlived the killed indexer")
+        kills.append((attempt, workers, round(moment, 2), toc_generation(index_dir)))
+        if toc_generation(index_dir) >= 0:
+            counts.append(check_committed(index_dir, crash_corpus, crash_facts, rng))
+    print(f"kills (attempt, workers, seconds after start/commit, generation): {kills}; "
+          f"records after each: {counts}")
+    assert len(kills) >= 3, f"the indexer finished before it could be killed enough: {kills}"
+    assert counts == sorted(counts), "a kill lost documents that an earlier run committed"
+
+    # The killed runs' leftovers must not stop the next one, which completes the job.
+    done = run([*args, "--workers", "2"], VRAAGBAAK_COMMIT_EVERY=COMMIT_EVERY)
+    assert done.returncode == 0, done.stderr
+    assert check_committed(index_dir, crash_corpus, crash_facts, rng) == total
+    again = run(args)
+    assert again.returncode == 0, again.stderr
+    assert "0 added, 0 updated" in again.stdout and "already up to date" in again.stdout
+    assert_no_leftovers(index_dir)
+
+
+def assert_no_leftovers(index_dir: Path) -> None:
+    """After a clean run only the current TOC, its segments and the lock files remain."""
+    from whoosh.index import TOC
+
+    from index.writer import open_index
+
+    segments = {s.segment_id() for s in open_index(index_dir, create=False)._segments()}
+    allowed_locks = {f"{INDEX_NAME}_WRITELOCK", f"{INDEX_NAME}_RUNLOCK"}
+    generation = toc_generation(index_dir)
+    for path in index_dir.iterdir():
+        name = path.name
+        if name in allowed_locks or name == TOC._filename(INDEX_NAME, generation):
+            continue
+        assert name.split(".")[0] in segments, f"leftover file in the index: {name}"
