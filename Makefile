@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint bench load system-deps clean
+.PHONY: serve test lint bench load audit system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ test: system-deps $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/vraagbaak bench
+
+# 16 clients for 60 s against `vraagbaak serve` on 127.0.0.1 (docs/reliability.md).
+load: $(STAMP)
+	$(BIN)/python -m bench.load
+
+# pip-audit that fails (exit 3) when it could not check every dependency (docs/security.md).
+audit: $(STAMP)
+	$(BIN)/python scripts/audit_deps.py
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -37,7 +37,9 @@ def _common() -> frozenset[str]:
 def salient_words(text: str, limit: int = KEYWORDS_PER_DOCUMENT) -> list[str]:
     background = _background()
     common = _common()
-    counts = Counter(fold(word) for word in _WORD.findall(text))
+    counts: Counter = Counter()
+    for word, count in Counter(_WORD.findall(text)).items():  # fold each distinct word once
+        counts[fold(word)] += count
     scored = []
     for word, count in counts.items():
         if word in common:

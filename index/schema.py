@@ -1,8 +1,10 @@
 """The Whoosh schema: what is searchable, what is filterable, what is stored.
 
-Texts are indexed twice: stemmed (for plain words; frequencies only, no positions, since
-phrases never use it) and exact (lowercase and accent folding only, with positions, for
-quoted phrases and proximity). The record itself is stored once, as compressed JSON,
+Texts are indexed once, exact (lowercase and accent folding only, with positions, for
+quoted phrases and proximity). Plain words are not indexed a second time stemmed:
+search expands a word at query time to the indexed words that share its stem
+(search/vocab.py), which halves the analysis and the postings to write (the figures
+are in docs/benchmark.md). The record itself is stored once, as compressed JSON,
 rather than once per analyzed field. Minister, asker, date and the joint-question key
 are column fields so search can read them per document for filters and facets; source
 and digest are columns too, so the writer learns what is indexed without loading records.
@@ -15,17 +17,16 @@ import zlib
 
 from whoosh import columns, fields
 
-from index.analysis import exact_analyzer, stemmed_analyzer
+from index.fasttext import ExactText
 from index.model import Record
 
 TEXT_FIELDS = ("title", "question", "answer")
 EXACT_SUFFIX = "_exact"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+TITLE_BOOST = 2.0
 
 
 def build_schema() -> fields.Schema:
-    stemmed = stemmed_analyzer()
-    exact = exact_analyzer()
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         source=fields.ID(stored=True, sortable=True),
@@ -37,13 +38,15 @@ def build_schema() -> fields.Schema:
         date=fields.ID(sortable=True),
         answer_kind=fields.ID(sortable=True),
         keywords=fields.COLUMN(columns.VarBytesColumn()),
-        title=fields.TEXT(analyzer=stemmed, phrase=False, field_boost=2.0),
-        question=fields.TEXT(analyzer=stemmed, phrase=False),
-        answer=fields.TEXT(analyzer=stemmed, phrase=False),
-        title_exact=fields.TEXT(analyzer=exact, phrase=True, field_boost=2.0),
-        question_exact=fields.TEXT(analyzer=exact, phrase=True),
-        answer_exact=fields.TEXT(analyzer=exact, phrase=True),
+        title_exact=ExactText(field_boost=TITLE_BOOST),
+        question_exact=ExactText(),
+        answer_exact=ExactText(),
     )
+
+
+def schema_version(schema) -> int:
+    """1 for indexes with separate stemmed fields, SCHEMA_VERSION for current ones."""
+    return 1 if "title" in schema else SCHEMA_VERSION
 
 
 def pack_record(record: Record) -> bytes:
@@ -70,7 +73,5 @@ def document_fields(record: Record, digest: str, source_key: str, keywords: list
         "keywords": " ".join(keywords).encode(),
     }
     for name in TEXT_FIELDS:
-        text = getattr(record, name)
-        doc[name] = text
-        doc[name + EXACT_SUFFIX] = text
+        doc[name + EXACT_SUFFIX] = getattr(record, name)
     return doc

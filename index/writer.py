@@ -2,38 +2,47 @@
 
 A file is identified by its absolute path and its content digest. Unchanged files are
 skipped; a changed file's records are replaced; `prune` drops the records of files that
-no longer exist. Files are read and parsed in worker processes (both cores), the main
-process writes. The writer commits every `batch_size` documents: each commit is atomic,
-so a killed run leaves every committed document whole and the next run finishes the job.
+no longer exist. Worker processes read, parse and analyze the files and each writes
+its own segment (index/segments.py: both cores busy, flushes in parallel); the main
+process keeps the report, refuses duplicates, deletes replaced records and commits every
+`batch_size` documents: each commit is atomic, so a killed run leaves every committed
+document whole and the next run finishes the job.
+
+One run holds the run lock (index/locks.py) from start to end. Worker processes are
+started before any lock is taken, so they never inherit a lock's file descriptor, and
+they exit when their parent dies: a SIGKILLed run leaves no orphan holding the index.
+A file whose record ids are already indexed from another existing file is a duplicate:
+the index keeps the first, and the duplicate is reported as a failed file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 
-from index.keywords import salient_words
-from index.loader import describe_error, load_records
-from index.readers import iter_corpus_files
-from index.schema import build_schema, document_fields
+from index.locks import IndexBusyError, busy_message, run_lock
+from index.model import ReadError
+from index.postings import PackedCodec
+from index.readers import iter_corpus_files, open_regular
+from index.schema import build_schema
+from index.segments import FileResult, Workers, commit_segments
 
 INDEX_NAME = "vraagbaak"
-DEFAULT_BATCH = 2000
+# Records per commit. Each commit writes a segment, and Whoosh's merge policy rewrites
+# small segments together: with 2,000 a 50,000-record build spent a third of its time
+# merging (docs/benchmark.md); 20 segments of 20,000 are never merged and search as fast.
+DEFAULT_BATCH = 20000
 LOCK_WAIT_SECONDS = 10.0
-
-
-class IndexBusyError(Exception):
-    """Another writer holds the index lock."""
 
 
 @dataclass
@@ -67,45 +76,44 @@ def source_key(path: Path) -> str:
 
 def file_digest(path: Path) -> str:
     digest = hashlib.sha1(usedforsecurity=False)
-    with open(path, "rb") as handle:
+    with open_regular(path) as handle:  # a named pipe would block a plain open()
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
 
 
 def open_index(index_dir: Path, create: bool = True):
-    """Open the index in index_dir, creating it when it does not exist yet."""
+    """Open the index in index_dir, creating it when it does not exist yet.
+
+    Files are read without mmap: whoosh3 copies a mmapped file into a BytesIO when a
+    reader opens it, so each reader held a private copy of the index (measured on 50,000
+    documents: 580 MB and 0.2 s per searcher, against 1 MB and 10 ms without mmap, at the
+    same search speed).
+    """
     index_dir = Path(index_dir)
-    if whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME):
-        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    storage = FileStorage(str(index_dir), supports_mmap=False)
+    if index_dir.is_dir() and whoosh_index.exists(storage, indexname=INDEX_NAME):
+        return storage.open_index(INDEX_NAME)
     if not create:
         raise FileNotFoundError(f"no index in {index_dir}; run `vraagbaak index` first")
     index_dir.mkdir(parents=True, exist_ok=True)
-    return whoosh_index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
+    return storage.create_index(build_schema(), indexname=INDEX_NAME)
 
 
 def indexed_files(ix) -> dict[str, str]:
-    """source -> digest of what the index holds, read from columns (no stored records)."""
+    """source -> digest of what the index holds, read from columns (no stored records).
+
+    Each segment's two columns are read whole, through one reader each: looking up
+    documents one by one through the index-wide reader took seconds at 200,000."""
+    files: dict[str, str] = {}
     with ix.reader() as reader:
         if reader.doc_count() == 0:
-            return {}
-        sources = reader.column_reader("source")
-        digests = reader.column_reader("digest")
-        return {sources[n]: digests[n] for n in reader.all_doc_ids()}
-
-
-def _prepare(job: tuple[str, str, str]) -> tuple[str, str, list[dict] | None, str | None]:
-    """Worker: read and parse one file into index documents, or a one-line reason."""
-    path, key, digest = job
-    try:
-        records = load_records(Path(os.fsdecode(path)), key)
-    except Exception as error:  # noqa: BLE001 - reported per file, the run goes on
-        return key, digest, None, describe_error(error)
-    docs = []
-    for record in records:
-        words = salient_words(f"{record.title}\n{record.question}\n{record.answer}")
-        docs.append(document_fields(record, digest, key, words))
-    return key, digest, docs, None
+            return files
+        for leaf, _offset in reader.leaf_readers():
+            deleted = set(leaf.segment().deleted_docs()) if leaf.has_deletions() else ()
+            pairs = zip(leaf.column_reader("source"), leaf.column_reader("digest"), strict=True)
+            files.update(pair for n, pair in enumerate(pairs) if n not in deleted)
+    return files
 
 
 def _jobs(files: Iterable[Path], known: dict[str, str], report: IndexReport,
@@ -120,6 +128,9 @@ def _jobs(files: Iterable[Path], known: dict[str, str], report: IndexReport,
         except FileNotFoundError:
             report.failed.append((key, "file vanished before it could be read"))
             continue
+        except ReadError as error:
+            report.failed.append((key, str(error)))
+            continue
         except OSError as error:
             report.failed.append((key, f"cannot read file: {error.strerror or error}"))
             continue
@@ -132,88 +143,175 @@ def _jobs(files: Iterable[Path], known: dict[str, str], report: IndexReport,
 def index_paths(paths: Iterable[Path], index_dir: Path, prune: bool = False,
                 workers: int | None = None, batch_size: int = DEFAULT_BATCH,
                 progress: Callable[[int], None] | None = None,
-                on_error: Callable[[str, str], None] | None = None) -> IndexReport:
+                on_error: Callable[[str, str], None] | None = None,
+                lock_wait: float = LOCK_WAIT_SECONDS) -> IndexReport:
     """Bring the index in index_dir up to date with the files under paths."""
+    index_dir = Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with _worker_pool(workers) as pool, run_lock(index_dir, lock_wait):
+        return _index_locked(paths, index_dir, prune, pool, batch_size, progress, on_error,
+                             lock_wait)
+
+
+def _index_locked(paths, index_dir: Path, prune: bool, workers: Workers, batch_size: int,
+                  progress, on_error, lock_wait: float) -> IndexReport:
     started = time.monotonic()
     report = IndexReport()
     ix = open_index(index_dir)
+    _remove_leftovers(index_dir)
     known = indexed_files(ix)
     seen: set[str] = set()
-    writer = _acquire_writer(ix)
-    pending = 0
+    owners = _IdOwners(ix)
+    files = iter_corpus_files(
+        paths, lambda path, reason: report.failed.append((source_key(path), reason)))
+    batch = _Batch(enumerate(_jobs(files, known, report, seen)), workers, owners, known,
+                   report, progress, on_error)
     try:
-        jobs = _jobs(iter_corpus_files(paths), known, report, seen)
-        for key, _digest, docs, error in _run(jobs, workers):
-            if progress:
-                progress(1)
-            if error is not None:
-                report.failed.append((key, error))
-                if on_error:
-                    on_error(key, error)
-                continue
-            if key in known:
-                writer.delete_by_term("source", key)
-                report.updated += 1
-            else:
-                report.added += 1
-            for doc in docs:
-                writer.update_document(**doc)
-            report.records += len(docs)
-            pending += len(docs)
-            if pending >= batch_size:
-                writer.commit()
-                writer = _acquire_writer(ix)
-                pending = 0
-        if prune:
-            for key in known:
-                if key not in seen and not os.path.exists(os.fsencode(key)):
-                    writer.delete_by_term("source", key)
-                    report.removed += 1
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
+        more = True
+        while more:
+            writer = _acquire_writer(ix, lock_wait)
+            try:
+                more, segments = batch.run(writer, index_dir, batch_size)
+                if prune and not more:
+                    for key in known:
+                        if key not in seen and not os.path.exists(os.fsencode(key)):
+                            writer.delete_by_term("source", key)
+                            report.removed += 1
+                commit_segments(writer, segments)
+            except BaseException:
+                workers.cancel()
+                writer.cancel()
+                raise
+    finally:
+        owners.close()
     report.seconds = time.monotonic() - started
     return report
 
 
-def _acquire_writer(ix):
-    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+class _Batch:
+    """One commit's worth of files through the workers, the results taken in file order
+    (so which of two duplicate files is kept does not depend on timing)."""
+
+    CHUNK = 8
+
+    def __init__(self, jobs, workers: Workers, owners, known, report, progress, on_error):
+        self.jobs, self.workers, self.owners, self.known = jobs, workers, owners, known
+        self.report, self.progress, self.on_error = report, progress, on_error
+        self.next_seq = 0
+        self.waiting: dict[int, FileResult] = {}
+
+    def run(self, writer, index_dir: Path, batch_size: int) -> tuple[bool, list]:
+        """(whether files are left, the workers' segments) after up to batch_size files."""
+        workers = self.workers
+        self.writer, self.dropped = writer, {}
+        workers.open(index_dir)
+        sent, more = 0, True
+        while sent < batch_size:
+            chunk = list(islice(self.jobs, self.CHUNK))
+            if not chunk:
+                more = False
+                break
+            workers.add([(seq, *job) for seq, job in chunk])
+            sent += len(chunk)
+            while workers.busy() >= workers.count * 8 * self.CHUNK:
+                self._take(workers.results(wait=True))
+            self._take(workers.results(wait=False))
+        results, segments = workers.flush()
+        self._take(results)
+        for number, docnums in self.dropped.items():
+            for docnum in docnums:
+                segments[number].delete_document(docnum)
+        return more, segments
+
+    def _take(self, results: list[FileResult]) -> None:
+        for result in results:
+            self.waiting[result.seq] = result
+        while self.next_seq in self.waiting:
+            self._decide(self.waiting.pop(self.next_seq))
+            self.next_seq += 1
+
+    def _decide(self, result: FileResult) -> None:
+        """Keep a parsed file's records, or drop them from the worker's new segment."""
+        report, key = self.report, result.key
+        if self.progress:
+            self.progress(1)
+        error = result.error if result.error is not None else \
+            self.owners.duplicate(key, result.ids)
+        if error is not None:
+            report.failed.append((key, error))
+            if self.on_error:
+                self.on_error(key, error)
+            self.dropped.setdefault(result.worker, []).extend(result.docnums)
+            return
+        if key in self.known:
+            self.writer.delete_by_term("source", key)
+            report.updated += 1
+        else:
+            report.added += 1
+        if self.known:  # a record whose old file is gone: this file's copy replaces it
+            for record_id in result.ids:
+                self.writer.delete_by_term("id", record_id)
+        report.records += len(result.ids)
+
+
+def _remove_leftovers(index_dir: Path) -> None:
+    """Delete table-of-contents files a killed commit wrote but never renamed into place.
+
+    Whoosh's own cleaner removes a killed run's segment files at the next commit but not
+    these; nothing reads them. Only called under the run lock, so no writer is active.
+    """
+    for path in index_dir.glob(f"_{INDEX_NAME}_*.toc.*"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _acquire_writer(ix, wait: float = LOCK_WAIT_SECONDS):
+    deadline = time.monotonic() + wait
     while True:
         try:
-            return ix.writer(limitmb=256)
+            return ix.writer(limitmb=256, codec=PackedCodec())
         except LockError:
             if time.monotonic() >= deadline:
-                raise IndexBusyError(
-                    "the index is locked by another writer (is another `vraagbaak index` "
-                    "running?); wait for it to finish and try again"
-                ) from None
+                lock = Path(ix.storage.folder) / f"{INDEX_NAME}_WRITELOCK"
+                raise IndexBusyError(busy_message(lock, wait)) from None
             time.sleep(0.2)
 
 
-def _run(jobs: Iterator[tuple[str, str, str]], workers: int | None):
-    """Results of _prepare for each job, in order; in worker processes when that helps.
+class _IdOwners:
+    """Which file holds each record id, to refuse a second file with the same records."""
 
-    At most a few chunks are in flight, so memory stays bounded however many files
-    there are (Executor.map would submit them all at once).
-    """
-    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    if workers <= 1:
-        yield from map(_prepare, jobs)
-        return
-    chunk = 32
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        in_flight: deque = deque()
-        while True:
-            batch = list(islice(jobs, chunk))
-            if batch:
-                in_flight.append(pool.submit(_prepare_many, batch))
-            if not in_flight:
-                return
-            if batch and len(in_flight) < workers * 3:
-                continue
-            yield from in_flight.popleft().result()
+    def __init__(self, ix):
+        self._searcher = ix.searcher()
+        self._sources = None
+        self._run: dict[str, str] = {}
+
+    def duplicate(self, key: str, ids: list[str]) -> str | None:
+        for record_id in ids:
+            owner = self._run.get(record_id) or self._indexed_owner(record_id)
+            if owner is not None and owner != key and os.path.exists(os.fsencode(owner)):
+                return (f"duplicate: record {record_id} is already indexed from {owner}; "
+                        f"the index keeps one copy")
+        self._run.update((record_id, key) for record_id in ids)
+        return None
+
+    def _indexed_owner(self, doc_id: str) -> str | None:
+        docnum = self._searcher.document_number(id=doc_id)
+        if docnum is None:
+            return None
+        if self._sources is None:
+            self._sources = self._searcher.reader().column_reader("source")
+        return self._sources[docnum]
+
+    def close(self) -> None:
+        self._searcher.close()
 
 
-def _prepare_many(batch: list[tuple[str, str, str]]) -> list:
-    return [_prepare(job) for job in batch]
+@contextlib.contextmanager
+def _worker_pool(workers: int | None):
+    """Indexing processes (index/segments.py), all started now: before any lock exists
+    for them to inherit."""
+    pool = Workers(workers if workers is not None else min(2, os.cpu_count() or 1))
+    try:
+        yield pool
+    finally:
+        pool.close()

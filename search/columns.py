@@ -3,7 +3,8 @@
 Whoosh's own `groupedby` facets walk Python objects per match; here each segment's
 columns are read once into numpy arrays (cached by segment, so a refresh after a small
 commit only reads the new segment) and every filter and facet is array arithmetic over
-the matching document numbers.
+the matching document numbers. The same arrays hold the text fields' lengths (for
+scoring) and which documents are live (deletions change without a new segment).
 """
 
 from __future__ import annotations
@@ -11,10 +12,17 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.util.numeric import byte_to_length
 
 from index.analysis import fold
+from index.schema import EXACT_SUFFIX, TEXT_FIELDS
+
+EXACT_FIELDS = tuple(name + EXACT_SUFFIX for name in TEXT_FIELDS)
+_BYTE_LENGTHS = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float32)
 
 
 @dataclass
@@ -30,6 +38,9 @@ class SegmentColumns:
     asker_values: list[str]
     kw_indptr: np.ndarray     # CSR rows: keywords of each document
     kw_words: list[str]       # one entry per (document, keyword)
+    lengths: dict[str, np.ndarray]  # text field -> length of each document (for BM25)
+    length_totals: dict[str, int]   # text field -> sum of the exact lengths (Whoosh's)
+    kw_ids: np.ndarray | None = None  # kw_words as ids of the cache's keyword table
 
 
 def _hash64(text: str) -> int:
@@ -44,35 +55,79 @@ def _codes(values: list[str]) -> tuple[np.ndarray, list[str]]:
     return codes, list(table)
 
 
+def _all(reader, name: str, n: int) -> list:
+    """Every document's value of one column, through a single column reader (opening
+    one per document re-reads the column's offset table each time), its data read as
+    one block when it is a variable-length column (Whoosh reads it value by value)."""
+    if not reader.has_column(name):
+        return [""] * n
+    column = reader.column_reader(name)
+    raw = column.raw_column() if hasattr(column, "raw_column") else column
+    lengths = getattr(raw, "_lengths", None)
+    if lengths is None or not hasattr(raw, "_dbfile"):
+        values = list(column)
+    else:
+        ends = list(accumulate(lengths))
+        blob = raw._dbfile.get(raw._basepos, ends[-1]) if ends else b""
+        values = [blob[end - length:end] for length, end in zip(lengths, ends, strict=True)]
+        translate = getattr(column, "_translate", None)
+        if translate is not None:
+            values = [translate(v) for v in values]
+    return values + [""] * (n - len(values))
+
+
+def _lengths(reader, fieldname: str, n: int) -> np.ndarray:
+    """Field lengths (the byte-quantized ones Whoosh stores) of every document."""
+    perdoc = getattr(reader, "_perdoc", None)
+    column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if perdoc else None
+    if column is None:
+        return np.zeros(n, dtype=np.float32)
+    try:
+        raw = np.frombuffer(column._dbfile.get(column._basepos, column._count), dtype=np.uint8)
+    except AttributeError:
+        raw = np.fromiter((column[i] for i in range(n)), dtype=np.uint8, count=n)
+    codes = np.zeros(n, dtype=np.uint8)
+    codes[:min(n, len(raw))] = raw[:n]
+    return _BYTE_LENGTHS[codes]
+
+
 def read_segment(reader) -> SegmentColumns:
     n = reader.doc_count_all()
-    dates = reader.column_reader("date")
-    groups = reader.column_reader("group")
-    ministers = [reader.column_reader("minister")[i] for i in range(n)]
-    askers = [reader.column_reader("asker")[i] for i in range(n)]
-    keywords = reader.column_reader("keywords")
-    date = np.fromiter((int(dates[i].replace("-", "") or 0) for i in range(n)), dtype=np.int32,
-                       count=n)
-    group = np.fromiter((_hash64(groups[i]) for i in range(n)), dtype=np.int64, count=n)
-    minister, minister_values = _codes(ministers)
-    asker, asker_values = _codes(askers)
+    dates, groups = _all(reader, "date", n), _all(reader, "group", n)
+    date = np.fromiter((int(d.replace("-", "") or 0) for d in dates), dtype=np.int32, count=n)
+    group = np.fromiter((_hash64(g) for g in groups), dtype=np.int64, count=n)
+    minister, minister_values = _codes(_all(reader, "minister", n))
+    asker, asker_values = _codes(_all(reader, "asker", n))
     indptr = np.zeros(n + 1, dtype=np.int64)
     words: list[str] = []
-    for i in range(n):
-        value = keywords[i]
+    for i, value in enumerate(_all(reader, "keywords", n)):
         if isinstance(value, bytes):
             value = value.decode()
-        row = value.split() if value else []
-        words.extend(row)
+        words.extend(value.split() if value else [])
         indptr[i + 1] = len(words)
+    lengths = {name: _lengths(reader, name, n) for name in EXACT_FIELDS}
+    totals = {name: reader.field_length(name) for name in EXACT_FIELDS}
     return SegmentColumns(n, date, group, minister, minister_values, asker, asker_values,
-                          indptr, words)
+                          indptr, words, lengths, totals)
+
+
+def live_mask(searcher, doc_count: int) -> np.ndarray:
+    """True for every document that is not deleted."""
+    live = np.ones(doc_count, dtype=bool)
+    for reader, offset in searcher.reader().leaf_readers():
+        if reader.has_deletions():
+            gone = np.fromiter(reader.segment().deleted_docs(), dtype=np.int64)
+            live[gone + offset] = False
+    return live
 
 
 class Columns:
     """The arrays of a whole searcher: segments concatenated, codes made global."""
 
-    def __init__(self, segments: list[SegmentColumns]):
+    def __init__(self, segments: list[SegmentColumns], live: np.ndarray | None = None,
+                 keywords: dict[str, int] | None = None):
+        """keywords: an append-only word -> id table shared by the segments of a cache,
+        so a refresh maps only a new segment's keywords (1.6 million at 200,000)."""
         self.minister_values: list[str] = []
         self.asker_values: list[str] = []
         self.keyword_values: list[str] = []
@@ -91,17 +146,20 @@ class Columns:
             groups.append(seg.group)
             ministers.append(remap("minister", seg.minister, seg.minister_values))
             askers.append(remap("asker", seg.asker, seg.asker_values))
-            kw_table = tables["keyword"]
-            kw_ids.append(np.fromiter((kw_table.setdefault(w, len(kw_table))
-                                       for w in seg.kw_words), dtype=np.int32,
-                                      count=len(seg.kw_words)))
+            if keywords is None or seg.kw_ids is None:
+                table = tables["keyword"] if keywords is None else keywords
+                ids = np.fromiter((table.setdefault(w, len(table)) for w in seg.kw_words),
+                                  dtype=np.int32, count=len(seg.kw_words))
+                if keywords is not None:
+                    seg.kw_ids = ids
+            kw_ids.append(seg.kw_ids if keywords is not None else ids)
             kw_doc.append(np.repeat(np.arange(seg.doc_count, dtype=np.int64) + offset,
                                     np.diff(seg.kw_indptr)))
             offset += seg.doc_count
         self.doc_count = offset
         self.minister_values = list(tables["minister"])
         self.asker_values = list(tables["asker"])
-        self.keyword_values = list(tables["keyword"])
+        self.keyword_values = list(tables["keyword"] if keywords is None else keywords)
         def cat(parts: list[np.ndarray], dtype) -> np.ndarray:
             return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
@@ -117,6 +175,13 @@ class Columns:
             if len(self.kw_id) else np.zeros(len(self.keyword_values), dtype=np.int64)
         self._folded_ministers = [fold(v) for v in self.minister_values]
         self._folded_askers = [fold(v) for v in self.asker_values]
+        self.live = np.ones(offset, dtype=bool) if live is None else live
+        self.live_count = int(self.live.sum())
+        self.lengths = {name: cat([seg.lengths[name] for seg in segments], np.float32)
+                        for name in EXACT_FIELDS}
+        # as Whoosh averages: all documents, deleted ones included
+        self.avg_length = {name: sum(seg.length_totals[name] for seg in segments)
+                           / max(offset, 1) or 1.0 for name in EXACT_FIELDS}
 
     # -- name matching for filters: full name or last name, case- and accent-insensitive
     def minister_codes(self, name: str) -> list[int]:
@@ -139,14 +204,17 @@ class ColumnCache:
 
     def __init__(self):
         self._segments: dict[str, SegmentColumns] = {}
+        self._keywords: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._current: tuple[tuple[str, ...], Columns] | None = None
+        self._current: tuple[tuple, Columns] | None = None
 
     def columns(self, searcher) -> Columns:
         leaves = [reader for reader, _offset in searcher.reader().leaf_readers()]
         keys = tuple(_segment_key(reader) for reader in leaves)
+        state = tuple(reader.segment().deleted_count() if reader.segment() else 0
+                      for reader in leaves)
         with self._lock:
-            if self._current and self._current[0] == keys:
+            if self._current and self._current[0] == (keys, state):
                 return self._current[1]
             segments = []
             for key, reader in zip(keys, leaves, strict=True):
@@ -155,8 +223,9 @@ class ColumnCache:
                 segments.append(self._segments[key])
             for stale in set(self._segments) - set(keys):
                 del self._segments[stale]
-            columns = Columns(segments)
-            self._current = (keys, columns)
+            columns = Columns(segments, live_mask(searcher, sum(s.doc_count for s in segments)),
+                              self._keywords)
+            self._current = ((keys, state), columns)
             return columns
 
 

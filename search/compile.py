@@ -1,23 +1,24 @@
-"""Turn a parsed query tree into a Whoosh query, and collect what to highlight.
+"""Turn a parsed query tree into a plan (search/plan.py), and collect what to highlight.
 
-Plain words go through the stemmed analyzer into the stemmed text fields; phrases and
-prefixes go to the exact fields (not stemmed, stop words kept, with positions); the
-name fields are resolved against the names the index holds, so `minister:somers`
-finds `Bart Somers` whatever the case or accents.
+Plain words are stemmed and expanded to every indexed exact word with that stem
+(search/vocab.py), so all inflections match; phrases and prefixes go to the exact
+fields as typed (not stemmed, stop words kept, with positions); the name fields are
+resolved against the names the index holds, so `minister:somers` finds `Bart Somers`
+whatever the case or accents.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from whoosh import query as wq
-
 from index.analysis import analyze, fold, phrase_terms
 from index.schema import EXACT_SUFFIX
+from search import plan as p
 from search.columns import Columns
 from search.query import TEXT_FIELDS, And, Node, Not, Or, Phrase, QueryError, Word
 
 MAX_PREFIX_TERMS = 1000
+
 
 def stemmed_terms(text: str) -> list[str]:
     """Query terms of a plain word: compound parts only, stemmed."""
@@ -41,49 +42,51 @@ class Highlights:
 
 
 class Compiler:
-    def __init__(self, reader, columns: Columns):
+    def __init__(self, reader, columns: Columns, vocabulary):
         self.reader = reader
         self.columns = columns
+        self.vocabulary = vocabulary
         self.highlights = Highlights()
         self.notices: list[str] = []
 
-    def compile(self, node: Node | None, typed: str = "") -> wq.Query:
+    def compile(self, node: Node | None, typed: str = "") -> p.Plan:
         if node is None:
             if typed.strip():
                 self.notices.append("De zoekvraag bevat geen zoekwoorden.")
-                return wq.NullQuery
-            return wq.Every()
+                return p.Nothing()
+            return p.Everything()
         result = self._node(node, positive=True)
-        return result if result is not None else wq.NullQuery
+        return result if result is not None else p.Nothing()
 
-    def _node(self, node: Node, positive: bool) -> wq.Query | None:
+    def _node(self, node: Node, positive: bool) -> p.Plan | None:
         if isinstance(node, Word):
             return self._word(node, positive)
         if isinstance(node, Phrase):
             return self._phrase(node, positive)
         if isinstance(node, Not):
             inner = self._node(node.child, not positive)
-            return None if inner is None else wq.Not(inner)
+            return None if inner is None else p.Without(p.Everything(), inner)
         children = [self._node(child, positive) for child in node.children]
         children = [c for c in children if c is not None]
         if not children:
             return None
         if isinstance(node, Or):
-            return children[0] if len(children) == 1 else wq.Or(children)
+            return children[0] if len(children) == 1 else p.AnyOf(children)
         assert isinstance(node, And)
-        positives = [c for c in children if not isinstance(c, wq.Not)]
-        negatives = [c.query for c in children if isinstance(c, wq.Not)]
-        base = (positives[0] if len(positives) == 1 else wq.And(positives)) if positives \
-            else wq.Every()
+        positives = [c for c in children if not _negated(c)]
+        negatives = [c.exclude for c in children if _negated(c)]
+        base = (positives[0] if len(positives) == 1 else p.AllOf(positives)) if positives \
+            else p.Everything()
         if not negatives:
             return base
-        return wq.AndNot(base, negatives[0] if len(negatives) == 1 else wq.Or(negatives))
+        return p.Without(base, negatives[0] if len(negatives) == 1 else p.AnyOf(negatives))
 
     # -- leaves
     def _fields(self, fieldname: str | None) -> tuple[str, ...]:
-        return (fieldname,) if fieldname in TEXT_FIELDS else TEXT_FIELDS
+        names = (fieldname,) if fieldname in TEXT_FIELDS else TEXT_FIELDS
+        return tuple(name + EXACT_SUFFIX for name in names)
 
-    def _word(self, node: Word, positive: bool) -> wq.Query | None:
+    def _word(self, node: Word, positive: bool) -> p.Plan | None:
         if node.field in ("minister", "asker"):
             return self._name(node.field, node.text)
         if node.prefix:
@@ -98,53 +101,52 @@ class Compiler:
             self.highlights.stems.update(terms)
             self.highlights.plain_words.append(node.text)
         fields = self._fields(node.field)
-        per_term = [wq.Or([wq.Term(f, t) for f in fields]) if len(fields) > 1
-                    else wq.Term(fields[0], t) for t in dict.fromkeys(terms)]
-        return per_term[0] if len(per_term) == 1 else wq.And(per_term)
+        per_stem = [p.Words(fields, tuple(self.vocabulary.forms(stem)))
+                    for stem in dict.fromkeys(terms)]
+        return per_stem[0] if len(per_stem) == 1 else p.AllOf(per_stem)
 
-    def _prefix(self, node: Word, positive: bool) -> wq.Query | None:
+    def _prefix(self, node: Word, positive: bool) -> p.Plan | None:
         text = fold(node.text)
-        fields = [f + EXACT_SUFFIX for f in self._fields(node.field)]
-        expanded = set()
+        fields = self._fields(node.field)
+        expanded: set[str] = set()
         for fieldname in fields:
             for term in self.reader.expand_prefix(fieldname, text):
-                expanded.add(term)
+                expanded.add(term.decode("utf-8") if isinstance(term, bytes) else term)
                 if len(expanded) > MAX_PREFIX_TERMS:
                     raise QueryError(f"Het voorvoegsel '{node.text}*' past op meer dan "
                                      f"{MAX_PREFIX_TERMS} woorden; maak het langer.")
         if not expanded:
-            return wq.NullQuery
+            return p.Nothing()
         if positive:
             self.highlights.prefixes.add(text)
-        return wq.Or([wq.Prefix(f, text) for f in fields])
+        return p.Words(fields, tuple(sorted(expanded)))
 
-    def _phrase(self, node: Phrase, positive: bool) -> wq.Query | None:
+    def _phrase(self, node: Phrase, positive: bool) -> p.Plan | None:
         if node.field in ("minister", "asker"):
             return self._name(node.field, node.text)
         words = exact_terms(node.text)
         if not words:
             return None
-        fields = [f + EXACT_SUFFIX for f in self._fields(node.field)]
+        fields = self._fields(node.field)
         if positive:
             if len(words) == 1:
                 self.highlights.words.add(words[0])
             else:
                 self.highlights.phrases.append(words)
         if len(words) == 1:
-            parts = [wq.Term(f, words[0]) for f in fields]
-        else:
-            parts = [wq.Phrase(f, words, slop=node.slop + 1) for f in fields]
-        return parts[0] if len(parts) == 1 else wq.Or(parts)
+            return p.Words(fields, (words[0],))
+        return p.Sequence(fields, tuple(words), node.slop + 1)
 
-    def _name(self, fieldname: str, value: str) -> wq.Query:
+    def _name(self, fieldname: str, value: str) -> p.Plan:
         if fieldname == "minister":
-            codes, values = self.columns.minister_codes(value), self.columns.minister_values
-            label = "minister"
+            codes, label = self.columns.minister_codes(value), "minister"
         else:
-            codes, values = self.columns.asker_codes(value), self.columns.asker_values
-            label = "vraagsteller"
+            codes, label = self.columns.asker_codes(value), "vraagsteller"
         if not codes:
             self.notices.append(f"Geen {label} gevonden met de naam '{value}'.")
-            return wq.NullQuery
-        terms = [wq.Term(fieldname, values[code]) for code in codes]
-        return terms[0] if len(terms) == 1 else wq.Or(terms)
+            return p.Nothing()
+        return p.Names(fieldname, tuple(codes))
+
+
+def _negated(plan: p.Plan) -> bool:
+    return isinstance(plan, p.Without) and isinstance(plan.base, p.Everything)

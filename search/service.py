@@ -1,38 +1,45 @@
-"""Answer searches on one long-lived searcher.
+"""Answer searches on long-lived searchers, one per thread (search/searchers.py).
 
-The searcher is opened once and refreshed when a writer has committed, so new documents
-show up without a restart and nothing is reopened per query. One search makes a single
+A thread's searcher is reopened when a writer has committed, so new documents show up
+without a restart and nothing is reopened per query. One search makes a single
 unscored pass over the matches for the total and the facets (numpy over column arrays)
 and a separate scored pass only as deep as the requested page.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from whoosh import query as wq
 
+from index.analysis import stop_words
 from index.model import Record, record_id
-from index.schema import EXACT_SUFFIX, TEXT_FIELDS, unpack_record
+from index.schema import EXACT_SUFFIX, SCHEMA_VERSION, schema_version, unpack_record
 from index.writer import open_index
-from search.columns import ColumnCache, Columns
-from search.compile import Compiler, Highlights, stemmed_terms
+from search import plan as p
+from search.columns import EXACT_FIELDS, ColumnCache, Columns
+from search.compile import Compiler, Highlights
 from search.facets import compute_facets
+from search.matching import Evaluator, SearchTimeout
+from search.postings import PostingCache
 from search.query import QueryError, parse_query
 from search.results import MAX_DEPTH, Hit, RecordRef, SearchRequest, SearchResult
+from search.searchers import ThreadSearchers
 from search.snippets import snippet_for
 from search.suggest import suggest
+from search.vocab import Vocabulary
 
 SEARCH_TIME_LIMIT = 5.0
 REFRESH_INTERVAL = 0.5
+# A snippet is looked for in the first 50,000 characters of a text only: answers are a
+# few kB, and scanning a 5 MB one cost 2.5 s per hit (measured), outside the time limit.
+SNIPPET_SCAN_CHARS = 50_000
 
 
-class SearchTimeout(Exception):
-    """The search took longer than the time limit."""
+class IndexVersionError(Exception):
+    """The index was built by an older Vraagbaak with another schema."""
 
 
 @dataclass
@@ -58,95 +65,112 @@ class SearchService:
         self.index_dir = Path(index_dir)
         self.time_limit = time_limit
         self._ix = open_index(self.index_dir, create=False)
-        self._searcher = self._ix.searcher()
+        if schema_version(self._ix.schema) != SCHEMA_VERSION:
+            raise IndexVersionError(
+                f"the index in {self.index_dir} was built by an older Vraagbaak; delete "
+                f"that folder and run `vraagbaak index` again")
+        # One searcher per thread, no lock: a slow search never makes others wait for it.
+        self._searchers = ThreadSearchers(self._ix, REFRESH_INTERVAL)
+        self._current()
         self._columns = ColumnCache()
-        self._lock = threading.RLock()
-        self._checked = time.monotonic()
+        self._postings = PostingCache()
+        self._vocabulary = Vocabulary()
+        self._warm(self._current())
+
+    def _warm(self, searcher) -> None:
+        """Read the column arrays and the stem map now (seconds at 200,000 documents),
+        so the first search does not pay for them, nor run into the time limit."""
+        self._columns.columns(searcher)
+        self._vocabulary.update(searcher.reader())
 
     def close(self) -> None:
-        with self._lock:
-            self._searcher.close()
+        self._searchers.close()
 
     # -- searcher life cycle
     def _current(self):
-        """The searcher, refreshed if a writer committed since we last looked."""
-        now = time.monotonic()
-        if now - self._checked >= REFRESH_INTERVAL:
-            self._checked = now
-            if not self._searcher.up_to_date():
-                # refresh() closes what the new searcher no longer shares with the old
-                # one; closing the old searcher here would close shared segment readers
-                self._searcher = self._searcher.refresh()
-        return self._searcher
+        """This thread's searcher, reopened if a writer committed since it last looked."""
+        return self._searchers.current()
 
     def refresh(self) -> None:
-        with self._lock:
-            self._checked = 0.0
-            self._current()
+        self._searchers.expire()
+        self._current()
 
     def columns(self) -> Columns:
-        with self._lock:
-            return self._columns.columns(self._current())
+        return self._columns.columns(self._current())
 
     # -- search
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.monotonic()
         request.validate()
-        with self._lock:
-            searcher = self._current()
-            columns = self._columns.columns(searcher)
-            try:
-                parsed = parse_query(request.q)
-            except QueryError as error:
-                return SearchResult(request, 0, 0, [], {}, error=str(error),
-                                    took_ms=(time.monotonic() - started) * 1000)
-            compiler = Compiler(searcher.reader(), columns)
-            try:
-                q = compiler.compile(parsed.tree, request.q)
-            except QueryError as error:
-                return SearchResult(request, 0, 0, [], {}, error=str(error),
-                                    took_ms=(time.monotonic() - started) * 1000)
-            notices = list(dict.fromkeys(parsed.notices + compiler.notices))
-            allowed, except_minister = self._filter_mask(columns, request, notices)
-            try:
-                unfiltered = self._matching(searcher, q, started)
-            except SearchTimeout:
-                return SearchResult(request, 0, 0, [], {}, notices=notices,
-                                    error="De zoekopdracht duurde te lang en werd gestopt; "
-                                          "maak ze specifieker.",
-                                    took_ms=(time.monotonic() - started) * 1000)
-            matched = _apply(unfiltered, allowed)
-            groups, first = np.unique(columns.group[matched], return_index=True)
-            total = len(groups)
-            # the minister facet ignores the minister filter, so other ministers can be added
-            minister_pool = _apply(unfiltered, except_minister) if request.ministers \
-                else matched
-            facets = compute_facets(columns, matched, matched[first], request, minister_pool) \
-                if request.facets else {}
-            hits: list[Hit] = []
-            depth = request.page * request.limit
-            if depth > MAX_DEPTH:
-                notices.append(f"Alleen de eerste {MAX_DEPTH} resultaten zijn te doorbladeren; "
-                               f"verfijn de zoekvraag.")
-            elif total:
-                ranked = self._ranked_groups(searcher, q, columns, matched, request, depth,
-                                             isinstance(q, wq.Every), allowed is not None)
-                page = ranked[depth - request.limit: depth]
-                hits = [self._hit(searcher, columns, docnum, score, compiler.highlights,
-                                  request.snippets) for docnum, score in page]
-            suggestion = suggest(searcher.reader(), request.q, compiler.highlights) \
-                if compiler.highlights.plain_words else None
-            return SearchResult(request, total, len(matched), hits, facets, suggestion,
-                                notices, took_ms=(time.monotonic() - started) * 1000)
+        searcher = self._current()
+        columns = self._columns.columns(searcher)
+        try:
+            parsed = parse_query(request.q)
+        except QueryError as error:
+            return SearchResult(request, 0, 0, [], {}, error=str(error),
+                                took_ms=(time.monotonic() - started) * 1000)
+        compiler = Compiler(searcher.reader(), columns,
+                            self._vocabulary.update(searcher.reader()))
+        try:
+            plan = compiler.compile(parsed.tree, request.q)
+        except QueryError as error:
+            return SearchResult(request, 0, 0, [], {}, error=str(error),
+                                took_ms=(time.monotonic() - started) * 1000)
+        notices = list(dict.fromkeys(parsed.notices + compiler.notices))
+        by_minister, allowed = self._filter_masks(columns, request, notices)
+        try:
+            mask, scores = Evaluator(searcher, columns, self._postings,
+                                     time.monotonic() + self.time_limit).run(plan)
+        except SearchTimeout:
+            return SearchResult(request, 0, 0, [], {}, notices=notices,
+                                error="De zoekopdracht duurde te lang en werd gestopt; "
+                                      "maak ze specifieker.",
+                                took_ms=(time.monotonic() - started) * 1000)
+        mask &= columns.live
+        if allowed is not None:
+            mask &= allowed
+        any_minister = None
+        if by_minister is not None:
+            any_minister = np.flatnonzero(mask) if request.facets else None
+            mask &= by_minister
+        matched = np.flatnonzero(mask)
+        groups, first = np.unique(columns.group[matched], return_index=True)
+        total = len(groups)
+        facets = compute_facets(columns, matched, matched[first], request, any_minister) \
+            if request.facets else {}
+        hits: list[Hit] = []
+        depth = request.page * request.limit
+        if depth > MAX_DEPTH:
+            notices.append(f"Alleen de eerste {MAX_DEPTH} resultaten zijn te doorbladeren; "
+                           f"verfijn de zoekvraag.")
+        elif total:
+            ranked = self._ranked_groups(columns, matched, scores, request, depth,
+                                         isinstance(plan, p.Everything))
+            page = ranked[depth - request.limit: depth]
+            hits = [self._hit(searcher, columns, docnum, score, compiler.highlights,
+                              request.snippets) for docnum, score in page]
+        suggestion = suggest(searcher.reader(), request.q, compiler.highlights) \
+            if compiler.highlights.plain_words else None
+        return SearchResult(request, total, len(matched), hits, facets, suggestion,
+                            notices, took_ms=(time.monotonic() - started) * 1000)
 
-    def _filter_mask(self, columns: Columns, request: SearchRequest, notices: list[str]
-                     ) -> tuple[np.ndarray | None, np.ndarray | None]:
-        """Document masks of all filters, and of all filters but the minister filter."""
-        mask = None
+    def _filter_masks(self, columns: Columns, request: SearchRequest, notices: list[str]
+                      ) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """(the minister filter, every other filter): the minister facet is counted
+        without the first, so a user can see and add more ministers."""
+        ministers = mask = None
 
         def both(m):
             return m if mask is None else mask & m
 
+        if request.ministers:
+            codes = []
+            for name in request.ministers:
+                found = columns.minister_codes(name)
+                if not found:
+                    notices.append(f"Geen minister gevonden met de naam '{name}'.")
+                codes.extend(found)
+            ministers = np.isin(columns.minister, np.array(codes, dtype=np.int32))
         if request.asker:
             codes = columns.asker_codes(request.asker)
             if not codes:
@@ -156,34 +180,10 @@ class SearchService:
             mask = both(columns.date >= _ymd(request.date_from))
         if request.date_to:
             mask = both(columns.date <= _ymd(request.date_to))
-        except_minister = mask
-        if request.ministers:
-            codes = []
-            for name in request.ministers:
-                found = columns.minister_codes(name)
-                if not found:
-                    notices.append(f"Geen minister gevonden met de naam '{name}'.")
-                codes.extend(found)
-            mask = both(np.isin(columns.minister, np.array(codes, dtype=np.int32)))
-        return mask, except_minister
+        return ministers, mask
 
-    def _matching(self, searcher, q, started: float) -> np.ndarray:
-        """All matching live document numbers, unscored, in one pass."""
-        if isinstance(q, wq.Every):
-            ids = np.fromiter(searcher.reader().all_doc_ids(), dtype=np.int64)
-        else:
-            deadline = started + self.time_limit
-            out = []
-            for count, docnum in enumerate(searcher.docs_for_query(q)):
-                out.append(docnum)
-                if count % 20000 == 19999 and time.monotonic() > deadline:
-                    raise SearchTimeout()
-            ids = np.array(out, dtype=np.int64)
-        return ids
-
-    def _ranked_groups(self, searcher, q, columns: Columns, matched: np.ndarray,
-                       request: SearchRequest, depth: int, browse: bool,
-                       filtered: bool) -> list[tuple]:
+    def _ranked_groups(self, columns: Columns, matched: np.ndarray, scores: np.ndarray,
+                       request: SearchRequest, depth: int, browse: bool) -> list[tuple]:
         """(docnum, score) of the best record of each question, best first, `depth` deep."""
         if request.sort != "relevance" or browse:
             dates = columns.date[matched]
@@ -193,24 +193,13 @@ class SearchService:
             _, first = np.unique(columns.group[ordered], return_index=True)
             first.sort()
             return [(int(d), None) for d in ordered[first][:depth]]
-        limit = depth * 2
-        while True:
-            results = searcher.search(q, limit=limit, terms=False,
-                                      filter=_as_filter(matched) if filtered else None)
-            scored = [(hit.docnum, hit.score) for hit in results]
-            seen: dict[int, tuple] = {}
-            for docnum, score in scored:
-                key = int(columns.group[docnum])
-                if key not in seen:
-                    seen[key] = (docnum, score)
-            if len(seen) >= depth or len(scored) < limit:
-                return list(seen.values())[:depth]
-            limit *= 4
+        return best_groups(columns.group, matched, scores[matched], depth)
 
     def _hit(self, searcher, columns: Columns, docnum: int, score, highlights: Highlights,
              with_snippet: bool) -> Hit:
         record = unpack_record(searcher.stored_fields(docnum)["record"])
-        snippet = snippet_for([record.answer, record.question, record.title], highlights) \
+        texts = [record.answer, record.question, record.title]
+        snippet = snippet_for([t[:SNIPPET_SCAN_CHARS] for t in texts], highlights) \
             if with_snippet else ""
         refs = group_refs(record)
         ministers = [ref.minister for ref in refs] if refs else [record.minister]
@@ -221,16 +210,14 @@ class SearchService:
 
     # -- records
     def get(self, doc_id: str) -> Record | None:
-        with self._lock:
-            stored = self._current().document(id=doc_id)
+        stored = self._current().document(id=doc_id)
         return unpack_record(stored["record"]) if stored else None
 
     def group(self, record: Record) -> list[Record]:
         """All records of the question the record belongs to (itself included)."""
-        with self._lock:
-            searcher = self._current()
-            docnums = list(searcher.document_numbers(group=record.group))
-            return [unpack_record(searcher.stored_fields(d)["record"]) for d in docnums]
+        searcher = self._current()
+        docnums = list(searcher.document_numbers(group=record.group))
+        return [unpack_record(searcher.stored_fields(d)["record"]) for d in docnums]
 
     def coordinated_for(self, record: Record) -> Record | None:
         """For a referral: the record that carries the coordinated answer."""
@@ -244,55 +231,46 @@ class SearchService:
 
     def similar(self, record: Record, limit: int = 5) -> list[Hit]:
         """Other questions that share the salient words of this one's title and question."""
-        with self._lock:
-            searcher = self._current()
-            columns = self._columns.columns(searcher)
-            terms = searcher.key_terms_from_text("question", f"{record.title}\n{record.question}",
-                                                 numterms=12)
-            words = [word for word, _ in terms]
-            if not words:
-                return []
-            q = wq.Or([wq.Term(f, w) for w in words for f in TEXT_FIELDS])
-            own = int(columns.group[next(searcher.document_numbers(id=record.id))]) \
-                if searcher.document(id=record.id) else None
-            results = searcher.search(q, limit=limit * 12, terms=False)
-            hits, seen = [], {own}
-            highlights = Highlights(stems=set(words))
-            for hit in results:
-                key = int(columns.group[hit.docnum])
-                if key in seen:
-                    continue
-                seen.add(key)
-                hits.append(self._hit(searcher, columns, hit.docnum, hit.score, highlights,
-                                      True))
-                if len(hits) >= limit:
-                    break
-            return hits
+        searcher = self._current()
+        columns = self._columns.columns(searcher)
+        stops = stop_words()
+        terms = searcher.key_terms_from_text("question" + EXACT_SUFFIX,
+                                             f"{record.title}\n{record.question}",
+                                             numterms=24)
+        words = [word for word, _ in terms if word not in stops and not word.isdigit()][:12]
+        if not words:
+            return []
+        plan = p.AnyOf([p.Words(EXACT_FIELDS, (word,)) for word in words])
+        mask, scores = Evaluator(searcher, columns, self._postings).run(plan)
+        own = next(searcher.document_numbers(id=record.id), None)
+        if own is not None:
+            mask &= columns.group != columns.group[own]
+        matched = np.flatnonzero(mask & columns.live)
+        highlights = Highlights(words=set(words))
+        return [self._hit(searcher, columns, docnum, score, highlights, True)
+                for docnum, score in best_groups(columns.group, matched, scores[matched],
+                                                 limit)]
 
     def stats(self) -> IndexStats:
-        with self._lock:
-            searcher = self._current()
-            columns = self._columns.columns(searcher)
-            live = np.fromiter(searcher.reader().all_doc_ids(), dtype=np.int64)
-            dates = columns.date[live]
-            size = sum(p.stat().st_size for p in self.index_dir.iterdir() if p.is_file())
-            return IndexStats(
-                records=len(live),
-                questions=len(np.unique(columns.group[live])),
-                ministers=len(np.unique(columns.minister[live])),
-                askers=len(np.unique(columns.asker[live])),
-                first_date=_iso(int(dates.min())) if len(dates) else None,
-                last_date=_iso(int(dates.max())) if len(dates) else None,
-                segments=len(searcher.reader().leaf_readers()),
-                size_bytes=size,
-                index_dir=str(self.index_dir),
-            )
+        searcher = self._current()
+        columns = self._columns.columns(searcher)
+        live = np.flatnonzero(columns.live)
+        dates = columns.date[live]
+        size = sum(p.stat().st_size for p in self.index_dir.iterdir() if p.is_file())
+        return IndexStats(
+            records=len(live),
+            questions=len(np.unique(columns.group[live])),
+            ministers=len(np.unique(columns.minister[live])),
+            askers=len(np.unique(columns.asker[live])),
+            first_date=_iso(int(dates.min())) if len(dates) else None,
+            last_date=_iso(int(dates.max())) if len(dates) else None,
+            segments=len(searcher.reader().leaf_readers()),
+            size_bytes=size,
+            index_dir=str(self.index_dir),
+        )
 
     def term_exists(self, word: str) -> bool:
-        with self._lock:
-            reader = self._current().reader()
-            return any(reader.doc_frequency(f, t) for t in stemmed_terms(word)
-                       for f in TEXT_FIELDS)
+        return self._vocabulary.update(self._current().reader()).exists(word)
 
 
 def group_refs(record: Record) -> list[RecordRef]:
@@ -305,12 +283,28 @@ def group_refs(record: Record) -> list[RecordRef]:
     return refs
 
 
-def _apply(ids: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
-    return ids[mask[ids]] if mask is not None and len(ids) else ids
+def best_groups(groups: np.ndarray, matched: np.ndarray, scores: np.ndarray,
+                depth: int) -> list[tuple[int, float]]:
+    """(docnum, score) of the best record of each of the `depth` best questions.
 
-
-def _as_filter(matched: np.ndarray) -> set[int]:
-    return set(matched.tolist())
+    Sorts only the best few matches (ties at the cut included, best first, then lower
+    document number, as Whoosh orders them), and more only when joint questions leave
+    fewer than `depth` questions among them.
+    """
+    want = min(len(matched), depth * 4)
+    while True:
+        if want < len(matched):
+            cut = scores[np.argpartition(-scores, want - 1)[want - 1]]
+            chosen = np.flatnonzero(scores >= cut)
+        else:
+            chosen = np.arange(len(matched))
+        order = chosen[np.lexsort((matched[chosen], -scores[chosen]))]
+        _, first = np.unique(groups[matched[order]], return_index=True)
+        first.sort()
+        if len(first) >= depth or len(chosen) == len(matched):
+            picked = order[first[:depth]]
+            return [(int(matched[i]), float(scores[i])) for i in picked]
+        want *= 4
 
 
 def _ymd(date) -> int:
@@ -321,4 +315,4 @@ def _iso(ymd: int) -> str:
     return f"{ymd // 10000:04d}-{ymd // 100 % 100:02d}-{ymd % 100:02d}"
 
 
-__all__ = ["SearchService", "SearchTimeout", "IndexStats", "EXACT_SUFFIX"]
+__all__ = ["SearchService", "SearchTimeout", "IndexStats", "IndexVersionError", "EXACT_SUFFIX"]

@@ -3,6 +3,10 @@
 The text is HTML-escaped and only `<mark>` elements are added, so a snippet can be put
 into a page as is. Words are compared the way they were indexed: by stem for plain
 query words, by folded form for phrases and prefixes.
+
+A result page makes ten snippets from three texts each, about 3,000 words: each
+distinct word is folded and stemmed once per process (cached), the marks of all three
+texts are counted first, and only the text with the most marks is cut into a window.
 """
 
 from __future__ import annotations
@@ -23,17 +27,23 @@ def _stem(word: str) -> str:
     return stem_word(word)
 
 
-def _matches(tokens: list[re.Match], highlights: Highlights) -> list[bool]:
-    folded = [fold(t.group()) for t in tokens]
-    marked = [False] * len(tokens)
-    for i, word in enumerate(folded):
-        marked[i] = (word in highlights.words
-                     or bool(highlights.stems and _stem(word) in highlights.stems)
-                     or any(word.startswith(p) for p in highlights.prefixes))
+@lru_cache(maxsize=200_000)
+def _fold(word: str) -> str:
+    return fold(word)
+
+
+def _matches(folded: list[str], highlights: Highlights) -> list[bool]:
+    words, stems, prefixes = highlights.words, highlights.stems, tuple(highlights.prefixes)
+    stem = _stem
+    marked = [word in words
+              or bool(stems and stem(word) in stems)
+              or bool(prefixes and word.startswith(prefixes))
+              for word in folded]
     for phrase in highlights.phrases:
         n = len(phrase)
+        first = phrase[0]
         for i in range(len(folded) - n + 1):
-            if folded[i] == phrase[0] and folded[i:i + n] == phrase:
+            if folded[i] == first and folded[i:i + n] == phrase:
                 for j in range(i, i + n):
                     marked[j] = True
     return marked
@@ -55,13 +65,15 @@ def best_window(marked: list[bool], folded: list[str], size: int = WINDOW) -> in
     return max(0, best - 3)
 
 
-def make_snippet(text: str, highlights: Highlights, size: int = WINDOW) -> tuple[str, int]:
-    """(HTML snippet, number of marked words) for one text."""
-    tokens = list(_TOKEN.finditer(text))
+def _analyse(text: str, highlights: Highlights) -> tuple[list[str], list[bool]]:
+    folded = [_fold(word) for word in _TOKEN.findall(text)]
+    return folded, _matches(folded, highlights)
+
+
+def _cut(text: str, folded: list[str], marked: list[bool], size: int) -> tuple[str, int]:
+    tokens = list(_TOKEN.finditer(text))  # positions, for the one text that is shown
     if not tokens:
         return escape(text[:200]), 0
-    marked = _matches(tokens, highlights)
-    folded = [fold(t.group()) for t in tokens]
     start = best_window(marked, folded, size) if any(marked) else 0
     end = min(len(tokens), start + size)
     begin_char = tokens[start].start() if start > 0 else 0
@@ -81,13 +93,24 @@ def make_snippet(text: str, highlights: Highlights, size: int = WINDOW) -> tuple
     return " ".join(snippet.split()), sum(marked[start:end])
 
 
+def make_snippet(text: str, highlights: Highlights, size: int = WINDOW) -> tuple[str, int]:
+    """(HTML snippet, number of marked words) for one text."""
+    return _cut(text, *_analyse(text, highlights), size)
+
+
 def snippet_for(texts: list[str], highlights: Highlights, size: int = WINDOW) -> str:
-    """The snippet of the first text with the most marks (answer, question, title)."""
-    best, best_marks = "", -1
-    for text in texts:
-        if not text:
+    """The snippet of the text whose best window has the most marks (the first such
+    text of answer, question, title on a tie)."""
+    analysed = [(text, _analyse(text, highlights)) for text in texts if text]
+    best, best_marks, best_at = "", -1, len(analysed)
+    # a window holds at most all marks of its text: texts are cut in order of their
+    # total marks, and a text with fewer marks than the best window so far cannot win
+    order = sorted(range(len(analysed)), key=lambda i: -sum(analysed[i][1][1]))
+    for i in order:
+        text, parts = analysed[i]
+        if sum(parts[1]) < best_marks or (sum(parts[1]) == best_marks and i > best_at):
             continue
-        snippet, marks = make_snippet(text, highlights, size)
-        if marks > best_marks:
-            best, best_marks = snippet, marks
+        snippet, marks = _cut(text, *parts, size)
+        if marks > best_marks or (marks == best_marks and i < best_at):
+            best, best_marks, best_at = snippet, marks, i
     return best

@@ -6,14 +6,14 @@ import re
 
 from index.analysis import fold
 from index.schema import EXACT_SUFFIX, TEXT_FIELDS
-from search.compile import Highlights, stemmed_terms
+from search.compile import Highlights
+from search.vocab import word_known
 
 MAX_DISTANCE = 2
 
 
 def _known(reader, word: str) -> bool:
-    terms = stemmed_terms(word)
-    return not terms or any(reader.doc_frequency(f, t) for t in terms for f in TEXT_FIELDS)
+    return word_known(reader, word)
 
 
 def correction(reader, word: str) -> str | None:

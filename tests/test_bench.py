@@ -1,0 +1,39 @@
+"""A small run of `vraagbaak bench` end to end: both engines, every output, no timings
+asserted (a benchmark is not a test; this only checks that it runs and reports)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from bench.queries import CLASSES
+from cli.main import cli
+
+pytestmark = pytest.mark.slow
+
+
+def test_bench_smoke_run_writes_report_json_and_plot(tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    result = CliRunner().invoke(cli, ["bench", "--sizes", "300", "--queries", "12",
+                                      "--rounds", "1", "--out", str(out),
+                                      "--cache", str(cache)])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "report.json").read_text())
+    size = data["summary"][0]
+    assert size["size"] == 300
+    for engine in ("whoosh", "fts"):
+        assert set(size["latency"][engine]) >= set(CLASSES)
+        assert data["sizes"][0]["memory"][engine]["peak_mb"] > 0
+    assert size["build"]["whoosh_rate"] > 0 and size["build"]["fts_rate"] > 0
+    # the same records for the same query: both engines got the same documents
+    assert min(size["latency"]["agreement"].values()) >= 0.5
+    update = data["sizes"][0]["update"]
+    assert update["whoosh"]["visible_seconds"] is not None
+    assert update["fts"]["visible_seconds"] is not None
+    report = (out / "report.md").read_text()
+    assert "× FTS5" in report and "full page" in report
+    assert (out / "latency.png").read_bytes()[:4] == b"\x89PNG"
+    # a second run reuses the cached corpus and parsed records
+    assert (cache / "synth-300-s2024" / ".complete").exists()
