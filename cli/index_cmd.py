@@ -17,6 +17,7 @@ import click
 from cli.options import index_dir_option
 from index.config import BUNDLED_CORPUS
 from index.lexicon import default_lexicon
+from index.schema import IndexVersionError
 from index.writer import DEFAULT_BATCH, LOCK_WAIT_SECONDS, IndexBusyError, index_paths
 
 ENV_COMMIT_EVERY = "VRAAGBAAK_COMMIT_EVERY"
@@ -56,7 +57,7 @@ def run_index(paths: list[Path], index_dir: Path, prune: bool = False,
                                      on_error=lambda s, e: errors.append((s, e)), **tuning)
         else:
             report = index_paths(paths, index_dir, prune=prune, workers=workers, **tuning)
-    except IndexBusyError as error:
+    except (IndexBusyError, IndexVersionError) as error:
         click.echo(f"error: {error}", err=True)
         return 1
     for source, reason in report.failed:

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from cli.options import index_dir_option
+from index.schema import IndexVersionError
 from search.results import MAX_LIMIT, SORTS, SearchRequest
 from search.service import SearchService
 
@@ -21,6 +22,8 @@ def _service(index_dir: Path) -> SearchService:
     except FileNotFoundError:
         raise click.ClickException(
             f"no index in {index_dir}; run `vraagbaak index` first") from None
+    except IndexVersionError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _echo_json(data) -> None:

@@ -44,6 +44,10 @@ def build_schema() -> fields.Schema:
     )
 
 
+class IndexVersionError(RuntimeError):
+    """The index was built by an older Vraagbaak with another schema: rebuild it."""
+
+
 def schema_version(schema) -> int:
     """1 for indexes with separate stemmed fields, SCHEMA_VERSION for current ones."""
     return 1 if "title" in schema else SCHEMA_VERSION

@@ -34,13 +34,14 @@ from index.locks import IndexBusyError, busy_message, run_lock
 from index.model import ReadError
 from index.postings import PackedCodec
 from index.readers import iter_corpus_files, open_regular
-from index.schema import build_schema
+from index.schema import SCHEMA_VERSION, IndexVersionError, build_schema, schema_version
 from index.segments import FileResult, Workers, commit_segments
 
 INDEX_NAME = "vraagbaak"
-# Records per commit. Each commit writes a segment, and Whoosh's merge policy rewrites
-# small segments together: with 2,000 a 50,000-record build spent a third of its time
-# merging (docs/benchmark.md); 20 segments of 20,000 are never merged and search as fast.
+# Records per commit. Each commit writes segments, and Whoosh's merge policy rewrites
+# small ones together: with 2,000 a 50,000-record build took 342 s against 261 s with
+# 20,000 (25% more CPU, all merging; docs/benchmark.md). Segments of 10,000-20,000 are
+# never merged by that policy and search as fast.
 DEFAULT_BATCH = 20000
 LOCK_WAIT_SECONDS = 10.0
 
@@ -93,7 +94,12 @@ def open_index(index_dir: Path, create: bool = True):
     index_dir = Path(index_dir)
     storage = FileStorage(str(index_dir), supports_mmap=False)
     if index_dir.is_dir() and whoosh_index.exists(storage, indexname=INDEX_NAME):
-        return storage.open_index(INDEX_NAME)
+        ix = storage.open_index(INDEX_NAME)
+        if schema_version(ix.schema) != SCHEMA_VERSION:
+            raise IndexVersionError(
+                f"the index in {index_dir} was built by an older Vraagbaak (another "
+                f"schema); delete that folder and run `vraagbaak index` again")
+        return ix
     if not create:
         raise FileNotFoundError(f"no index in {index_dir}; run `vraagbaak index` first")
     index_dir.mkdir(parents=True, exist_ok=True)

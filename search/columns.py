@@ -167,6 +167,10 @@ class Columns:
         self.year = self.date // 10000
         self.month = self.date // 100
         self.group = cat(groups, np.int64)
+        # dense question numbers: counting distinct questions is then a scatter, not a sort
+        _, inverse = np.unique(self.group, return_inverse=True)
+        self.question = inverse.astype(np.int32).reshape(-1)
+        self.question_count = int(self.question.max()) + 1 if offset else 0
         self.minister = cat(ministers, np.int32)
         self.asker = cat(askers, np.int32)
         self.kw_doc = cat(kw_doc, np.int64)
@@ -182,6 +186,12 @@ class Columns:
         # as Whoosh averages: all documents, deleted ones included
         self.avg_length = {name: sum(seg.length_totals[name] for seg in segments)
                            / max(offset, 1) or 1.0 for name in EXACT_FIELDS}
+
+    def first_of_questions(self, matched: np.ndarray) -> np.ndarray:
+        """The lowest matching document of each question with a match, in order."""
+        first = np.full(self.question_count, self.doc_count, dtype=np.int64)
+        np.minimum.at(first, self.question[matched], matched)
+        return np.sort(first[first < self.doc_count])
 
     # -- name matching for filters: full name or last name, case- and accent-insensitive
     def minister_codes(self, name: str) -> list[int]:

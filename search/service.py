@@ -16,7 +16,7 @@ import numpy as np
 
 from index.analysis import stop_words
 from index.model import Record, record_id
-from index.schema import EXACT_SUFFIX, SCHEMA_VERSION, schema_version, unpack_record
+from index.schema import EXACT_SUFFIX, IndexVersionError, unpack_record
 from index.writer import open_index
 from search import plan as p
 from search.columns import EXACT_FIELDS, ColumnCache, Columns
@@ -36,10 +36,6 @@ REFRESH_INTERVAL = 0.5
 # A snippet is looked for in the first 50,000 characters of a text only: answers are a
 # few kB, and scanning a 5 MB one cost 2.5 s per hit (measured), outside the time limit.
 SNIPPET_SCAN_CHARS = 50_000
-
-
-class IndexVersionError(Exception):
-    """The index was built by an older Vraagbaak with another schema."""
 
 
 @dataclass
@@ -64,11 +60,7 @@ class SearchService:
     def __init__(self, index_dir: Path, time_limit: float = SEARCH_TIME_LIMIT):
         self.index_dir = Path(index_dir)
         self.time_limit = time_limit
-        self._ix = open_index(self.index_dir, create=False)
-        if schema_version(self._ix.schema) != SCHEMA_VERSION:
-            raise IndexVersionError(
-                f"the index in {self.index_dir} was built by an older Vraagbaak; delete "
-                f"that folder and run `vraagbaak index` again")
+        self._ix = open_index(self.index_dir, create=False)  # IndexVersionError if old
         # One searcher per thread, no lock: a slow search never makes others wait for it.
         self._searchers = ThreadSearchers(self._ix, REFRESH_INTERVAL)
         self._current()
@@ -134,9 +126,9 @@ class SearchService:
             any_minister = np.flatnonzero(mask) if request.facets else None
             mask &= by_minister
         matched = np.flatnonzero(mask)
-        groups, first = np.unique(columns.group[matched], return_index=True)
-        total = len(groups)
-        facets = compute_facets(columns, matched, matched[first], request, any_minister) \
+        questions = columns.first_of_questions(matched)
+        total = len(questions)
+        facets = compute_facets(columns, matched, questions, request, any_minister) \
             if request.facets else {}
         hits: list[Hit] = []
         depth = request.page * request.limit

@@ -115,3 +115,15 @@ def test_phrases_match_what_whoosh_matches(two_indexes, slop):
                 mask, _ = evaluator.run(p.Sequence(("body",), words, slop))
                 assert set(np.flatnonzero(mask & columns.live).tolist()) == expected, \
                     (name, words)
+
+
+def test_an_index_with_the_old_stemmed_schema_is_refused_clearly(tmp_path):
+    from whoosh.filedb.filestore import FileStorage
+
+    from index.schema import IndexVersionError
+    from index.writer import INDEX_NAME, open_index
+
+    FileStorage(str(tmp_path)).create_index(
+        fields.Schema(id=fields.ID(stored=True), title=fields.TEXT()), indexname=INDEX_NAME)
+    with pytest.raises(IndexVersionError, match="vraagbaak index"):
+        open_index(tmp_path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Flask, Response, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from web.service import IndexMissing
+from web.service import IndexMissing, IndexOutdated
 from web.state import ParamError
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -76,6 +76,11 @@ def install_security(app: Flask) -> None:
         return error_response(503, "Er is nog geen index. Start de site met `vraagbaak serve` "
                                    "(die indexeert eerst de meegeleverde documenten) of voer "
                                    "`vraagbaak index` uit.")
+
+    @app.errorhandler(IndexOutdated)
+    def _old_index(error: IndexOutdated):
+        return error_response(503, "De index werd gemaakt door een oudere versie van Vraagbaak. "
+                                   "Verwijder de indexmap en voer `vraagbaak index` opnieuw uit.")
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException):

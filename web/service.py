@@ -11,11 +11,16 @@ from pathlib import Path
 
 from flask import current_app
 
+from index.schema import IndexVersionError
 from search.service import SearchService
 
 
 class IndexMissing(Exception):
     """No index in the configured directory yet."""
+
+
+class IndexOutdated(Exception):
+    """The index was built by an older Vraagbaak and must be rebuilt."""
 
 
 class ServiceHolder:
@@ -32,6 +37,8 @@ class ServiceHolder:
                         self._service = SearchService(self.index_dir)
                     except FileNotFoundError:
                         raise IndexMissing(str(self.index_dir)) from None
+                    except IndexVersionError:
+                        raise IndexOutdated(str(self.index_dir)) from None
         return self._service
 
 
