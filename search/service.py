@@ -261,9 +261,6 @@ class SearchService:
             index_dir=str(self.index_dir),
         )
 
-    def term_exists(self, word: str) -> bool:
-        return self._vocabulary.update(self._current().reader()).exists(word)
-
 
 def group_refs(record: Record) -> list[RecordRef]:
     """The ministers of a joint question with the ids their records have."""
