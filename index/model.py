@@ -17,7 +17,16 @@ ANSWER_KINDS = ("answer", "coordinated", "referral", "none")
 RECORD_FIELDS = (
     "id", "number", "date", "asker", "minister", "portfolio", "title", "question",
     "answer", "answer_kind", "coordinator", "joint", "footnotes", "annexes", "source",
+    # Added later; only ever appended to the contract (nullable, or empty lists).
+    "warnings", "parliament_id", "url", "themes", "asked", "answered", "on_time", "session",
 )
+
+# Defaults for the fields a stored record or an older JSON file may lack.
+_OPTIONAL_DEFAULTS = {
+    "coordinator": None, "footnotes": [], "annexes": [], "source": "", "warnings": [],
+    "parliament_id": None, "url": None, "themes": [], "asked": None, "answered": None,
+    "on_time": None, "session": None,
+}
 
 
 class DocumentError(Exception):
@@ -57,6 +66,16 @@ class Record:
     footnotes: list[str] = field(default_factory=list)
     annexes: list[str] = field(default_factory=list)
     source: str = ""
+    # What the parser was unsure of: one short sentence each; empty when sure.
+    warnings: list[str] = field(default_factory=list)
+    # Official metadata from the parliament's open data (None / empty without it).
+    parliament_id: str | None = None
+    url: str | None = None
+    themes: list[str] = field(default_factory=list)
+    asked: str | None = None
+    answered: str | None = None
+    on_time: bool | None = None
+    session: str | None = None
 
     @property
     def group(self) -> str:
@@ -69,9 +88,20 @@ class Record:
 
     @classmethod
     def from_json(cls, data: dict) -> Record:
-        values = {name: data[name] for name in RECORD_FIELDS}
-        values["joint"] = [JointMinister(j["minister"], int(j["number"])) for j in data["joint"]]
+        values = {
+            name: data[name] if name in data else _copy_default(name) for name in RECORD_FIELDS
+        }
+        values["joint"] = [
+            JointMinister(j["minister"], int(j["number"])) for j in data.get("joint") or []
+        ]
         return cls(**values)
+
+
+def _copy_default(name: str):
+    if name not in _OPTIONAL_DEFAULTS:
+        raise KeyError(name)
+    value = _OPTIONAL_DEFAULTS[name]
+    return list(value) if isinstance(value, list) else value
 
 
 def slug(text: str) -> str:
