@@ -6,10 +6,13 @@ records share a ``group`` key so that search can show the question once.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+
+from index.dates import session_year
 
 ANSWER_KINDS = ("answer", "coordinated", "referral", "none")
 
@@ -76,6 +79,11 @@ class Record:
     answered: str | None = None
     on_time: bool | None = None
     session: str | None = None
+
+    def __post_init__(self) -> None:
+        # The zittingsjaar follows from the date by rule; official metadata may set it instead.
+        if self.session is None and self.date:
+            self.session = session_year(dt.date.fromisoformat(self.date))
 
     @property
     def group(self) -> str:
