@@ -122,7 +122,7 @@ class Discovery:
         finally:
             if self.on_page:
                 self.on_page()
-        self.failures.extend((reason.split(":")[0], reason) for reason in page.skipped)
+        self.failures.extend(page.skipped)
         return page
 
 

@@ -48,7 +48,7 @@ class SearchPage:
     firstindex: int
     lastindex: int
     hits: list[SearchHit]
-    skipped: list[str] = field(default_factory=list)  # one-line reasons for unusable hits
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (key, reason) per bad hit
 
 
 def decode_json(body: bytes, content_type: str | None, what: str):
@@ -108,12 +108,14 @@ def parse_search_page(data, what: str) -> SearchPage:
     hits, skipped = [], []
     for position, item in enumerate(results, start=1):
         if not isinstance(item, dict):
-            skipped.append(f"{what}: result {position} is not an object")
+            skipped.append((f"{what} result {position}",
+                            f"{what}: result {position} is not an object"))
             continue
         qid = question_id(item.get("id"))
         if qid is None:
-            skipped.append(f"{what}: result {position} has no usable id "
-                           f"({item.get('id')!r}); missing field 'id'")
+            skipped.append((f"{what} result {position}",
+                            f"{what}: result {position} has no usable id "
+                            f"({item.get('id')!r}); missing field 'id'"))
             continue
         hits.append(SearchHit(qid, item.get("url"), item.get("title"), metatag_list(item)))
     return SearchPage(count, first, last, hits, skipped)
