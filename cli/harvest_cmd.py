@@ -76,6 +76,7 @@ def harvest(sessions, start, end, out_dir: Path, api: str, rate: float, do_index
     from harvest.client import Client, Politeness
     from harvest.discovery import Selection
     from harvest.run import Harvester
+    from harvest.store import HarvestBusyError
 
     if start and end and start > end:
         raise click.UsageError(f"--from {start} is after --to {end}")
@@ -102,6 +103,9 @@ def harvest(sessions, start, end, out_dir: Path, api: str, rate: float, do_index
                 report = harvester.run(selection, dry_run, progress=bar.update)
         else:
             report = harvester.run(selection, dry_run)
+    except HarvestBusyError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
     finally:
         client.close()
     code = 0 if report.ok else 1

@@ -96,11 +96,16 @@ class Discovery:
         yield from self._range(session, middle + dt.timedelta(days=1), high, today)
 
     def _pages(self, query: str, page) -> Iterator[SearchHit]:
+        """The first page's hits and those of the pages after it; a page that fails is
+        reported and skipped (its questions come in the next run)."""
         number = 1
         limit = -(-min(page.count, self.max_results) // PAGE_SIZE)
-        while page is not None:
-            yield from page.hits
-            if not page.hits or page.lastindex >= page.count or number >= limit:
+        while True:
+            if page is not None:
+                yield from page.hits
+                if not page.hits or page.lastindex >= page.count:
+                    return
+            if number >= limit:
                 return
             number += 1
             page = self._page(query, number)

@@ -24,7 +24,7 @@ from harvest.opendata import (
     pdf_link,
     unwrap_detail,
 )
-from harvest.store import SIDECAR_FORMAT, Store
+from harvest.store import SIDECAR_FORMAT, Store, run_lock
 
 # Metatags whose change means the question changed (answered, republished, corrected).
 CHANGE_TAGS = ("last_modified", "status", "statusdatumSchvBeantwoord")
@@ -85,12 +85,18 @@ class Harvester:
 
     def run(self, selection: Selection, dry_run: bool = False,
             progress: Callable[[int], None] | None = None) -> HarvestReport:
+        if dry_run:
+            self._scan_only()
+            return self._run(selection, True, progress)
+        with run_lock(self.store.root):
+            removed = self.store.scan()
+            report = self._run(selection, False, progress)
+            report.removed_temp = removed
+            return report
+
+    def _run(self, selection: Selection, dry_run: bool, progress) -> HarvestReport:
         started = time.monotonic()
         report = HarvestReport(dry_run=dry_run)
-        if not dry_run:
-            report.removed_temp = self.store.scan()
-        else:
-            self._scan_only()
         kwargs = {"max_results": self.max_results} if self.max_results else {}
         discovery = Discovery(self.client, self.api, **kwargs)
         today = self.clock().date()

@@ -11,6 +11,7 @@ are removed at the start of the next.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import re
@@ -48,6 +49,27 @@ def _fsync_dir(folder: Path) -> None:
 
 def sidecar_bytes(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+
+
+LOCK_NAME = ".harvest.lock"
+
+
+class HarvestBusyError(RuntimeError):
+    """Another harvest is writing into the same folder."""
+
+
+@contextlib.contextmanager
+def run_lock(root: Path):
+    """One harvest at a time per folder (a second would delete the first's temporary
+    files); the lock goes with the process, so a killed run never leaves it held."""
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / LOCK_NAME, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise HarvestBusyError(f"another vraagbaak harvest is writing into {root}; "
+                                   f"try again when it is done") from None
+        yield
 
 
 class Store:

@@ -11,6 +11,7 @@ import pytest
 from harvest.client import Client, Politeness
 from harvest.discovery import Selection
 from harvest.run import Harvester
+from harvest.store import LOCK_NAME
 from tests.conftest import CORPUS
 from tests.fake_opendata import FakeOpenData, seed_questions, synthetic_questions
 
@@ -56,7 +57,7 @@ def tree(out: Path) -> dict[str, object]:
     """Every file under out: PDFs as bytes, sidecars as JSON without the fetch time."""
     files = {}
     for path in sorted(out.rglob("*")):
-        if path.is_file():
+        if path.is_file() and path.name != LOCK_NAME:
             key = str(path.relative_to(out))
             if path.suffix == ".json":
                 data = json.loads(path.read_bytes())

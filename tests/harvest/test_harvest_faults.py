@@ -120,3 +120,23 @@ def test_retry_after_beyond_the_limit_fails_the_item_without_waiting(fake, tmp_p
                                            retry_after_max=60))
     assert "Retry-After 86400" in dict(report.failed)[question.id]
     assert max(sleeps, default=0) < 60
+
+
+def test_a_search_page_that_keeps_failing_is_named_and_later_pages_still_arrive(fake, tmp_path):
+    fake.questions.extend(_padding(fake, 190))  # three pages for 2024-2025
+    fake.faults[("search", "2")] = Fault("500")
+    report = harvest(fake, tmp_path, sessions=("2024-2025",))
+    assert [reason for _, reason in report.failed] == [
+        "search '+inmeta:zittingsjaar=2024-2025' page 2: HTTP 500 (gave up after 3 attempts)"]
+    assert report.new == 24 + 190 - 100
+    assert "3" in fake.requests("search")
+
+
+def test_a_second_harvest_into_the_same_folder_is_refused(fake, tmp_path):
+    import pytest
+
+    from harvest.store import HarvestBusyError, run_lock
+
+    with run_lock(tmp_path), pytest.raises(HarvestBusyError, match="another vraagbaak harvest"):
+        harvest(fake, tmp_path)
+    assert harvest(fake, tmp_path).failed == []
