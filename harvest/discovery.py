@@ -92,8 +92,14 @@ class Discovery:
             yield from self._pages(query, first)
             return
         middle = low + (high - low) // 2
-        yield from self._range(session, low, middle, today)
-        yield from self._range(session, middle + dt.timedelta(days=1), high, today)
+        listed = 0
+        for part in ((low, middle), (middle + dt.timedelta(days=1), high)):
+            for hit in self._range(session, *part, today):
+                listed += 1
+                yield hit
+        if listed < first.count and start is None and end is None:
+            self.notes.append(f"{query}: {first.count} results, {listed} reached when split "
+                              f"by publication date (the rest have no date in range?)")
 
     def _pages(self, query: str, page) -> Iterator[SearchHit]:
         """The first page's hits and those of the pages after it; a page that fails is
