@@ -81,6 +81,7 @@ class Response:
     content_type: str | None
     body: bytes
     url: str
+    retry_after: str | None = None
 
 
 @dataclass
@@ -116,6 +117,8 @@ class Client:
             self.requests[kind] += 1
             try:
                 response = self._fetch(url, params, accept, max_bytes)
+            except (httpx.UnsupportedProtocol, httpx.InvalidURL):
+                raise FetchError(f"not a usable http(s) link: {url[:200]!r}") from None
             except httpx.TimeoutException:
                 last = f"timed out after {p.timeout:g} s"
                 continue
@@ -148,10 +151,8 @@ class Client:
                 if size > max_bytes:
                     raise _TooLarge
                 chunks.append(chunk)
-            response = Response(r.status_code, r.headers.get("content-type"), b"".join(chunks),
-                                str(r.url))
-            response.retry_after = r.headers.get("retry-after")
-            return response
+            return Response(r.status_code, r.headers.get("content-type"), b"".join(chunks),
+                            str(r.url), r.headers.get("retry-after"))
 
     def _backoff(self, attempt: int) -> float:
         """Exponential, capped, with jitter: half fixed, half random, so clients spread."""
@@ -166,7 +167,7 @@ class _TooLarge(Exception):
 
 def _retry_after(response: Response) -> float | None:
     """Seconds from `Retry-After` (a number of seconds or an HTTP date), or None."""
-    raw = (getattr(response, "retry_after", None) or "").strip()
+    raw = (response.retry_after or "").strip()
     if not raw:
         return None
     try:

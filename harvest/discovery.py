@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from harvest.client import Client, FetchError
+from harvest.client import MAX_JSON_BYTES, Client, FetchError
 from harvest.opendata import SearchHit, ShapeError, decode_json, parse_search_page
 
 PAGE_SIZE = 100
@@ -121,7 +121,7 @@ class Discovery:
         try:
             response = self.client.get(search_url(self.api, query), "search",
                                        params=search_params(number),
-                                       accept="application/json")
+                                       accept="application/json", max_bytes=MAX_JSON_BYTES)
             page = parse_search_page(decode_json(response.body, response.content_type, what),
                                      what)
         except FetchError as error:

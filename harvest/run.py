@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harvest.client import DEFAULT_API, Client, FetchError
+from harvest.client import DEFAULT_API, MAX_JSON_BYTES, Client, FetchError
 from harvest.discovery import Discovery, Selection
 from harvest.opendata import (
     WRITTEN_QUESTION,
@@ -167,7 +167,7 @@ class Harvester:
         what = f"detail {hit.id}"
         try:
             response = self.client.get(self._detail_url(hit.id), "detail",
-                                       accept="application/json")
+                                       accept="application/json", max_bytes=MAX_JSON_BYTES)
         except FetchError as error:
             raise FetchError(f"{what}: {error}") from None
         sent = decode_json(response.body, response.content_type, what)

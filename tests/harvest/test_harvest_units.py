@@ -152,3 +152,10 @@ def test_retry_after_as_an_http_date():
     client = _client(lambda request: next(answers), sleeps)
     assert client.get("http://127.0.0.1/x", "detail").status == 200
     assert any(25 <= s <= 31 for s in sleeps)
+
+
+def test_a_link_that_is_not_http_fails_at_once():
+    client = Client(Politeness(rate=1000, retries=3), sleep=Sleeps())
+    with pytest.raises(FetchError, match="not a usable http"):
+        client.get("ftp://docs.example/x.pdf", "file")
+    assert client.requests["file"] == 1
