@@ -100,7 +100,10 @@ def harvest(sessions, start, end, out_dir: Path, api: str, rate: float, do_index
         if tty:
             with click.progressbar(length=0, label="ophalen", file=sys.stderr,
                                    show_pos=True) as bar:
-                report = harvester.run(selection, dry_run, progress=bar.update)
+                def grow(count: int) -> None:
+                    bar.length = (bar.length or 0) + count
+
+                report = harvester.run(selection, dry_run, progress=bar.update, on_total=grow)
         else:
             report = harvester.run(selection, dry_run)
     except HarvestBusyError as error:

@@ -56,9 +56,9 @@ class Discovery:
     """Lists the questions of a selection; unusable pages and hits become `failures`."""
 
     def __init__(self, client: Client, api: str, max_results: int = MAX_RESULTS,
-                 on_page: Callable[[], None] | None = None):
+                 on_total: Callable[[int], None] | None = None):
         self.client, self.api, self.max_results = client, api, max_results
-        self.on_page = on_page
+        self.on_total = on_total  # told how many results each selected range has
         self.failures: list[tuple[str, str]] = []
         self.notes: list[str] = []
         self.duplicates = 0
@@ -69,18 +69,20 @@ class Discovery:
         sessions = selection.sessions or (None,)
         for session in sessions:
             start, end = selection.start, selection.end
-            for hit in self._range(session, start, end, today):
+            for hit in self._range(session, start, end, today, top=True):
                 if hit.id in seen:
                     self.duplicates += 1
                     continue
                 seen.add(hit.id)
                 yield hit
 
-    def _range(self, session, start, end, today) -> Iterator[SearchHit]:
+    def _range(self, session, start, end, today, top=False) -> Iterator[SearchHit]:
         query = query_text(session, start, end)
         first = self._page(query, 1)
         if first is None:
             return
+        if top and self.on_total:
+            self.on_total(first.count)
         if first.count <= self.max_results:
             yield from self._pages(query, first)
             return
@@ -130,9 +132,6 @@ class Discovery:
         except ShapeError as error:
             self.failures.append((what, str(error)))
             return None
-        finally:
-            if self.on_page:
-                self.on_page()
         self.failures.extend(page.skipped)
         return page
 

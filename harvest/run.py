@@ -84,21 +84,24 @@ class Harvester:
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
 
     def run(self, selection: Selection, dry_run: bool = False,
-            progress: Callable[[int], None] | None = None) -> HarvestReport:
+            progress: Callable[[int], None] | None = None,
+            on_total: Callable[[int], None] | None = None) -> HarvestReport:
+        """Harvest a selection; `progress(1)` after each listed question, `on_total(n)`
+        when the search tells how many a selected range holds."""
         if dry_run:
             self._scan_only()
-            return self._run(selection, True, progress)
+            return self._run(selection, True, progress, on_total)
         with run_lock(self.store.root):
             removed = self.store.scan()
-            report = self._run(selection, False, progress)
+            report = self._run(selection, False, progress, on_total)
             report.removed_temp = removed
             return report
 
-    def _run(self, selection: Selection, dry_run: bool, progress) -> HarvestReport:
+    def _run(self, selection: Selection, dry_run: bool, progress, on_total) -> HarvestReport:
         started = time.monotonic()
         report = HarvestReport(dry_run=dry_run)
         kwargs = {"max_results": self.max_results} if self.max_results else {}
-        discovery = Discovery(self.client, self.api, **kwargs)
+        discovery = Discovery(self.client, self.api, on_total=on_total, **kwargs)
         today = self.clock().date()
         for hit in discovery.hits(selection, today):
             self._one(hit, report, dry_run)
