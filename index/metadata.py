@@ -166,7 +166,7 @@ def _merge(record: Record, meta: Metadata) -> None:
     official("date", meta.asked, record.date, lambda a, b: a == b)
     official("asker", meta.asker, record.asker, _same)
     official("minister", meta.minister, record.minister, _same)
-    official("title", meta.title, record.title, _same_title)
+    official("title", meta.title, record.title, _same)
     record.id = record_id(record.date, record.minister, record.number)
     record.parliament_id = meta.parliament_id
     record.url = meta.url
@@ -185,10 +185,7 @@ def _fold(text: str) -> str:
 
 
 def _same(a: str | None, b: str | None) -> bool:
-    return _fold(a or "") == _fold(b or "")
-
-
-def _same_title(a: str | None, b: str | None) -> bool:
+    """Equal but for case, accents, punctuation and spacing (`Van Rooy` / `VAN ROOY`)."""
     return _fold(a or "") == _fold(b or "")
 
 
