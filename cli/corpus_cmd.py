@@ -20,11 +20,14 @@ def corpus() -> None:
               help="Directory to write into (created if missing).")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
               help="Worker processes; output does not depend on it.")
-def synth(count: int, seed: int, out_dir: Path, jobs: int) -> None:
+@click.option("--metadata", "with_metadata", is_flag=True,
+              help="Also write each file's official metadata as <name>.json, in the "
+                   "open-data services' shape.")
+def synth(count: int, seed: int, out_dir: Path, jobs: int, with_metadata: bool) -> None:
     """Write COUNT synthetic question files and facts.jsonl (their expected parse)."""
     from synth.generator import generate  # loads word lists: only when this command runs
 
-    summary = generate(count, seed, out_dir, jobs=jobs)
+    summary = generate(count, seed, out_dir, jobs=jobs, with_metadata=with_metadata)
     rate = summary.files / summary.seconds if summary.seconds else 0.0
     click.echo(
         f"wrote {summary.files} files ({summary.questions} questions) and facts.jsonl "

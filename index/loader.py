@@ -1,11 +1,13 @@
 """Read one corpus file and parse it into records: the single entry the CLI and the
-index writer use, so both report the same one-line reasons for the same bad files."""
+index writer use, so both report the same one-line reasons for the same bad files.
+Official metadata in a `<name>.json` beside the file is merged in (index/metadata.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from index.hyphenation import document_resolver
+from index.metadata import apply_metadata, load_metadata
 from index.model import DocumentError, Record
 from index.parser import parse_text
 from index.readers import read_document
@@ -14,7 +16,15 @@ from index.readers import read_document
 def load_records(path: Path, source: str | None = None) -> list[Record]:
     """Records of one file; DocumentError with a one-line reason when it has none."""
     text = read_document(path)
-    return parse_text(text, source if source is not None else str(path), document_resolver(text))
+    records = parse_text(text, source if source is not None else str(path),
+                         document_resolver(text))
+    meta, problem = load_metadata(path)
+    if meta is not None:
+        apply_metadata(records, meta)
+    elif problem:
+        for record in records:
+            record.warnings.append(problem)
+    return records
 
 
 def describe_error(error: BaseException) -> str:

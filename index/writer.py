@@ -31,6 +31,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 
 from index.locks import IndexBusyError, busy_message, run_lock
+from index.metadata import sidecar_bytes
 from index.model import ReadError
 from index.postings import PackedCodec
 from index.readers import iter_corpus_files, open_regular
@@ -76,10 +77,15 @@ def source_key(path: Path) -> str:
 
 
 def file_digest(path: Path) -> str:
+    """SHA-1 of the file's bytes, and of its metadata sidecar when it has one, so a
+    changed sidecar (an answer arrived, a theme was added) re-indexes the file."""
     digest = hashlib.sha1(usedforsecurity=False)
     with open_regular(path) as handle:  # a named pipe would block a plain open()
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
+    sidecar = sidecar_bytes(path)
+    if sidecar is not None:
+        digest.update(b"\0metadata\0" + sidecar)
     return digest.hexdigest()
 
 

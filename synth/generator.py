@@ -69,7 +69,7 @@ from pathlib import Path
 
 from index.dates import session_year
 from index.model import JointMinister, Record, record_id
-from synth import text
+from synth import metadata, text
 from synth.layouts import FileSpec, Style, render
 from synth.people import FIRST_DAY, LAST_DAY, Person, Seat, askers_on, sitting
 from synth.vocabulary import portfolio_areas
@@ -244,22 +244,31 @@ def build(item: Plan, seed: int, width: int) -> Iterator[tuple[str, bytes, Recor
         yield name, printed.encode(encoding), record, stats
 
 
-def _work(job: tuple[int, str, int, list[Plan]]) -> tuple[list[str], Counter]:
-    """Write the files of some questions; return their facts lines in file order."""
-    seed, out_dir, width, items = job
+def _work(job: tuple[int, str, int, list[Plan], bool]) -> tuple[list[str], Counter]:
+    """Write the files of some questions (and their metadata sidecars when asked);
+    return their facts lines in file order."""
+    seed, out_dir, width, items, with_metadata = job
     lines, stats = [], Counter()
     for item in items:
-        for name, data, record, counts in build(item, seed, width):
+        for position, (name, data, record, counts) in enumerate(build(item, seed, width)):
             with open(os.path.join(out_dir, name), "wb") as handle:
                 handle.write(data)
+            if with_metadata:
+                sidecar, record = metadata.sidecar(record, item.first_file + position, seed)
+                stem = os.path.join(out_dir, name.rsplit(".", 1)[0])
+                with open(stem + ".json", "w", encoding="utf-8", newline="\n") as handle:
+                    json.dump(sidecar, handle, ensure_ascii=False, indent=1)
             lines.append(json.dumps({"file": name, "records": [record.to_json()]},
                                     ensure_ascii=False))
             stats.update(counts)
     return lines, stats
 
 
-def generate(count: int, seed: int, out_dir: str | Path, jobs: int = 1) -> Summary:
-    """Write `count` files and `facts.jsonl` into out_dir (created if missing)."""
+def generate(count: int, seed: int, out_dir: str | Path, jobs: int = 1,
+             with_metadata: bool = False) -> Summary:
+    """Write `count` files and `facts.jsonl` into out_dir (created if missing); with
+    `with_metadata`, a `<name>.json` sidecar per file too (synth/metadata.py), and the
+    facts hold the official fields the sidecars give."""
     if count < 1:
         raise ValueError("count must be at least 1")
     started = time.perf_counter()
@@ -267,7 +276,8 @@ def generate(count: int, seed: int, out_dir: str | Path, jobs: int = 1) -> Summa
     out.mkdir(parents=True, exist_ok=True)
     plans = plan(count, seed)
     width = max(6, len(str(count - 1)))
-    work = [(seed, str(out), width, plans[i:i + CHUNK]) for i in range(0, len(plans), CHUNK)]
+    work = [(seed, str(out), width, plans[i:i + CHUNK], with_metadata)
+            for i in range(0, len(plans), CHUNK)]
     stats: Counter = Counter()
     with open(out / "facts.jsonl", "w", encoding="utf-8", newline="\n") as facts:
         if jobs > 1 and len(work) > 1:
