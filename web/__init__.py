@@ -11,16 +11,18 @@ from pathlib import Path
 from flask import Flask
 
 from config.settings import Settings
+from search.service import SearchService
 from web.security import install_security
 from web.service import ServiceHolder
 from web.text import FILTERS
 
 
-def create_app(config: dict | None = None, settings: Settings | None = None) -> Flask:
-    """settings: read from the environment now when not given (config/settings.py).
-    Config keys: INDEX_DIR (else the settings' index_dir), TESTING, SERVICE (a ready
-    SearchService to share, e.g. between test apps), TRUSTED_HOSTS (else the settings'
-    trusted_hosts; none: any Host header)."""
+def create_app(config: dict | None = None, settings: Settings | None = None,
+               service: SearchService | None = None) -> Flask:
+    """settings: read from the environment now when not given (config/settings.py);
+    service: a ready SearchService to share (else one is opened on first use).
+    Config keys: INDEX_DIR (else the settings' index_dir), TESTING, TRUSTED_HOSTS (else
+    the settings' trusted_hosts; none: any Host header)."""
     settings = settings if settings is not None else Settings.from_env()
     app = Flask(__name__)
     app.config.update(
@@ -34,7 +36,7 @@ def create_app(config: dict | None = None, settings: Settings | None = None) -> 
     app.json.sort_keys = False
     app.json.ensure_ascii = False
     app.extensions["vraagbaak"] = ServiceHolder(Path(app.config["INDEX_DIR"]), settings,
-                                                app.config.get("SERVICE"))
+                                                service)
     app.jinja_env.filters.update(FILTERS)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

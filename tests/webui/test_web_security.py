@@ -94,7 +94,7 @@ def test_error_is_a_plain_page_without_a_trace(web_index):
         def get(self, doc_id):
             raise RuntimeError("secret internals /etc/shadow")
 
-    app = create_app({"INDEX_DIR": web_index, "SERVICE": Broken()})
+    app = create_app({"INDEX_DIR": web_index}, service=Broken())
     app.logger.disabled = True
     client = app.test_client()
     for path in ("/", "/questions/x-1", "/api/search"):
