@@ -28,7 +28,7 @@ import numpy as np
 from whoosh import formats
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3LeafMatcher, W3PostingsWriter
 from whoosh.matching import ListMatcher
-from whoosh.system import pack_int, unpack_int
+from whoosh.system import pack_int
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from index.whoosh_private import (
@@ -38,9 +38,11 @@ from index.whoosh_private import (
     INFO,
     MAGIC,
     WEIGHTS,
+    check_magic,
     decode_ids_weights,
     decode_positions,
     decode_values,
+    read_block_header,
 )
 from index.whoosh_private import LITTLE_ENDIAN as _LITTLE
 
@@ -199,30 +201,22 @@ class PackedLeafMatcher(W3LeafMatcher):
     """Whoosh's matcher interface over packed blocks, plus whole-block numpy access."""
 
     def _read_header(self):
-        postfile = self._postfile
-        magic = postfile.get(self._startoffset, 4)
-        if magic != MAGIC:
-            from whoosh.codec.base import CorruptIndexError
-
-            raise CorruptIndexError(f"Bad packed postings tag {magic!r} at offset "
-                                    f"{self._startoffset}; rebuild the index.")
+        check_magic(self._postfile, self._startoffset)
         self._baseoffset = self._startoffset + 4
 
     def _goto(self, position):
-        postfile = self._postfile
         self._data = self._ids = self._weights = self._values = None
         self._arrays = None
         self._i = 0
-        length = unpack_int(postfile.get(position, 4))[0]
-        self._lastblock = length < 0
-        length = abs(length)
-        self._nextoffset = position + 4 + length
-        (self._blocklength, self._maxid, self._maxweight, self._flags, mnlen, mxlen,
-         self._alen, self._blen) = INFO.unpack(postfile.get(position + 4, INFO.size))
+        head = read_block_header(self._postfile, position)
+        self._lastblock, self._nextoffset = head.last, head.next_offset
+        self._blocklength, self._maxid, self._maxweight = head.count, head.last_id, \
+            head.max_weight
+        self._flags, self._alen, self._blen = head.flags, head.a_size, head.b_size
         self._compression = self._flags & (A_ZLIB | B_ZLIB)
-        self._dataoffset = position + 4 + INFO.size
-        self._minlength = byte_to_length(mnlen)
-        self._maxlength = byte_to_length(mxlen)
+        self._dataoffset = head.data_offset
+        self._minlength = byte_to_length(head.min_length)
+        self._maxlength = byte_to_length(head.max_length)
 
     # -- whole-block access (index/whoosh_private.py, for search/postings.py)
     def block_arrays(self) -> tuple[np.ndarray, np.ndarray | None]:

@@ -25,9 +25,11 @@ import zlib
 from array import array
 from collections.abc import Iterator
 from itertools import accumulate
+from typing import NamedTuple
 
 import numpy as np
 from whoosh.reading import TermNotFound
+from whoosh.system import unpack_int
 
 WHOOSH_VERSION = "3.54.0"
 
@@ -38,6 +40,38 @@ WEIGHTS, A_ZLIB, B_ZLIB = 1, 2, 4
 ESCAPE = 0xFFFF
 LITTLE_ENDIAN = sys.byteorder == "little"
 _NO_IDS = np.zeros(0, dtype=np.int64)
+
+
+class BlockHeader(NamedTuple):
+    count: int
+    last_id: int
+    max_weight: float
+    flags: int
+    min_length: int   # Whoosh's byte-quantized lengths, as bytes
+    max_length: int
+    a_size: int
+    b_size: int
+    last: bool        # the term's last block
+    data_offset: int  # where section A starts
+    next_offset: int  # where the next block starts
+
+
+def read_block_header(postfile, position: int) -> BlockHeader:
+    """The header of the block at `position` of a packed posting list."""
+    length = unpack_int(postfile.get(position, 4))[0]
+    info = INFO.unpack(postfile.get(position + 4, INFO.size))
+    return BlockHeader(*info, length < 0, position + 4 + INFO.size,
+                       position + 4 + abs(length))
+
+
+def check_magic(postfile, offset: int) -> None:
+    """A packed posting list starts with MAGIC; anything else is a corrupt index."""
+    magic = postfile.get(offset, 4)
+    if magic != MAGIC:
+        from whoosh.codec.base import CorruptIndexError
+
+        raise CorruptIndexError(f"Bad packed postings tag {magic!r} at offset {offset}; "
+                                f"rebuild the index.")
 
 
 def decode_ids_weights(data: bytes, flags: int, count: int
