@@ -227,12 +227,11 @@ class SearchService:
                 if searcher.document_number(id=doc_id) is not None}
 
     def members(self, record: Record) -> list[GroupMember]:
-        """Every addressee of the record's question in document order (the record's own
-        minister alone when it is not a joint question)."""
-        indexed = {r.id: r for r in self.group(record)}
+        """Every addressee of a joint question in document order (none for a question
+        to one minister), with what the index holds of each."""
+        indexed = {r.id: r for r in self.group(record)} if record.joint else {}
         members = []
-        for ref in group_refs(record) or [RecordRef(record.id, record.minister,
-                                                    record.number, record.answer_kind)]:
+        for ref in group_refs(record):
             found = indexed.get(ref.id)
             members.append(GroupMember(ref.id, ref.minister, ref.number,
                                        found.answer_kind if found else None,
