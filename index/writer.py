@@ -28,6 +28,7 @@ from pathlib import Path
 
 from whoosh.index import LockError
 
+from config.settings import Settings
 from index.locks import IndexBusyError, busy_message, run_lock
 from index.model import ReadError
 from index.postings import PackedCodec
@@ -35,12 +36,9 @@ from index.readers import iter_corpus_files, open_regular
 from index.segments import FileResult, Workers, commit_segments
 from index.store import INDEX_NAME, open_index, write_lock_path
 
-# Records per commit. Each commit writes segments, and Whoosh's merge policy rewrites
-# small ones together: with 2,000 a 50,000-record build took 342 s against 261 s with
-# 20,000 (25% more CPU, all merging; docs/benchmark.md). Segments of 10,000-20,000 are
-# never merged by that policy and search as fast.
-DEFAULT_BATCH = 20000
-LOCK_WAIT_SECONDS = 10.0
+# Records per commit and the wait for another run: config/settings.py says why 20,000.
+DEFAULT_BATCH = Settings.commit_every
+LOCK_WAIT_SECONDS = Settings.lock_wait
 
 
 @dataclass
