@@ -19,6 +19,7 @@ from whoosh.util.numeric import byte_to_length
 from index.schema import EXACT_FIELDS
 from index.whoosh_private import column_values, length_bytes
 from search.names import name_key, names_matching
+from search.postings import segment_key
 
 _BYTE_LENGTHS = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float32)
 
@@ -179,7 +180,7 @@ class ColumnCache:
 
     def columns(self, searcher) -> Columns:
         leaves = [reader for reader, _offset in searcher.reader().leaf_readers()]
-        keys = tuple(_segment_key(reader) for reader in leaves)
+        keys = tuple(segment_key(reader) for reader in leaves)
         state = tuple(reader.segment().deleted_count() if reader.segment() else 0
                       for reader in leaves)
         with self._lock:
@@ -196,10 +197,3 @@ class ColumnCache:
                               self._keywords)
             self._current = ((keys, state), columns)
             return columns
-
-
-def _segment_key(reader) -> str:
-    segment = reader.segment()
-    if segment is None:
-        return f"reader-{id(reader)}"
-    return f"{segment.segment_id()}"
