@@ -208,9 +208,10 @@ def daily_update(config: Config, index_dir: Path, db: Path, engines: dict,
 def remove_update(index_dir: Path, db: Path, files: list[Path], first_new: int) -> None:
     """Take the update's records out again, so a --reuse run can add them anew."""
     from bench.fts import connect
-    from index.writer import open_index, source_key
+    from index.store import open_index
+    from index.writer import source_key
 
-    writer = open_index(index_dir, create=False).writer()
+    writer = open_index(index_dir).writer()
     for path in files:
         writer.delete_by_term("source", source_key(path))
     writer.commit()

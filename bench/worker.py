@@ -67,9 +67,12 @@ def fts_insert(db: str, files: list[str]) -> None:
 
 class WhooshEngine:
     def __init__(self, index_dir: str):
+        from config.settings import Settings
         from search.service import SearchService
 
-        self.service = SearchService(Path(index_dir))
+        # a worker process of its own: it reads the settings (the posting cache the
+        # benchmark asked for) at its start-up
+        self.service = SearchService(Path(index_dir), Settings.from_env())
 
     def search(self, q: BenchQuery) -> dict:
         from search.results import SearchRequest

@@ -1,6 +1,6 @@
 """`vraagbaak harvest`: bring in the parliament's written questions from its open data.
 
-Tuning without new options, through the environment (docs/harvest.md):
+Tuning without new options, through the settings (config/settings.py, docs/harvest.md):
 VRAAGBAAK_HARVEST_TIMEOUT (seconds per request), VRAAGBAAK_HARVEST_RETRIES (extra
 attempts), VRAAGBAAK_HARVEST_BACKOFF (first backoff in seconds), VRAAGBAAK_HARVEST_CONTACT
 (an address for the User-Agent).
@@ -16,13 +16,9 @@ from pathlib import Path
 
 import click
 
-from cli.index_cmd import _env_number, run_index
-from cli.options import index_dir_option
-from index.config import default_index_dir
+from cli.index_cmd import run_index
+from cli.options import current_settings, index_dir_option
 
-ENV_TIMEOUT = "VRAAGBAAK_HARVEST_TIMEOUT"
-ENV_RETRIES = "VRAAGBAAK_HARVEST_RETRIES"
-ENV_BACKOFF = "VRAAGBAAK_HARVEST_BACKOFF"
 _SESSION = re.compile(r"^(\d{4})-(\d{4})$")
 
 
@@ -45,7 +41,7 @@ def _date(ctx, param, value: str | None) -> dt.date | None:
 
 def default_out_dir() -> Path:
     """A `harvest` folder next to the default index."""
-    return default_index_dir().parent / "harvest"
+    return current_settings().index_dir.parent / "harvest"
 
 
 @click.command("harvest")
@@ -86,11 +82,10 @@ def harvest(sessions, start, end, out_dir: Path, api: str, rate: float, do_index
         from index.dates import session_year
 
         sessions = (session_year(dt.date.today()),)
+    settings = current_settings()
     politeness = Politeness(
-        rate=rate,
-        timeout=_env_number(ENV_TIMEOUT, Politeness.timeout, float, 0.001),
-        retries=_env_number(ENV_RETRIES, Politeness.retries, int, 0),
-        backoff=_env_number(ENV_BACKOFF, Politeness.backoff, float, 0),
+        rate=rate, timeout=settings.harvest_timeout, retries=settings.harvest_retries,
+        backoff=settings.harvest_backoff, contact=settings.harvest_contact,
     )
     client = Client(politeness)
     tty = sys.stderr.isatty() and not as_json

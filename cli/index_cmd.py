@@ -1,41 +1,22 @@
 """`vraagbaak index`: bring the index up to date with corpus files.
 
-Two environment variables tune a run without new options: VRAAGBAAK_COMMIT_EVERY (records
-per commit; smaller loses less work to a crash, larger indexes faster) and
+Two settings tune a run without new options (config/settings.py): VRAAGBAAK_COMMIT_EVERY
+(records per commit; smaller loses less work to a crash, larger indexes faster) and
 VRAAGBAAK_LOCK_WAIT (seconds to wait for another writer before giving up).
 """
 
 from __future__ import annotations
 
-import math
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from cli.options import index_dir_option
-from index.config import BUNDLED_CORPUS
+from cli.options import current_settings, index_dir_option, store_errors
+from config.settings import BUNDLED_CORPUS
 from index.lexicon import default_lexicon
-from index.schema import IndexVersionError
-from index.writer import DEFAULT_BATCH, LOCK_WAIT_SECONDS, IndexBusyError, index_paths
-
-ENV_COMMIT_EVERY = "VRAAGBAAK_COMMIT_EVERY"
-ENV_LOCK_WAIT = "VRAAGBAAK_LOCK_WAIT"
-
-
-def _env_number(name: str, default, kind=int, low=1):
-    """A positive number from the environment, or a usage error naming the variable."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = kind(raw)
-    except ValueError:
-        value = None
-    if value is None or not math.isfinite(value) or value < low:
-        raise click.UsageError(f"{name} must be a number >= {low}, not {raw!r}")
-    return value
+from index.readers import printable_path
+from index.writer import IndexBusyError, index_paths
 
 
 def run_index(paths: list[Path], index_dir: Path, prune: bool = False,
@@ -46,22 +27,27 @@ def run_index(paths: list[Path], index_dir: Path, prune: bool = False,
         click.echo(f"note: {warning}", err=True)
     tty = sys.stderr.isatty() and not quiet
     errors: list[tuple[str, str]] = []
-    tuning = {"batch_size": _env_number(ENV_COMMIT_EVERY, DEFAULT_BATCH),
-              "lock_wait": _env_number(ENV_LOCK_WAIT, LOCK_WAIT_SECONDS, float, 0)}
+    settings = current_settings()
+    tuning = {"batch_size": settings.commit_every, "lock_wait": settings.lock_wait}
     try:
-        if tty:
-            with click.progressbar(length=0, label="indexeren", file=sys.stderr,
-                                   show_pos=True) as bar:
+        with store_errors():
+            if tty:
+                with click.progressbar(length=0, label="indexeren", file=sys.stderr,
+                                       show_pos=True) as bar:
+                    report = index_paths(paths, index_dir, prune=prune, workers=workers,
+                                         progress=bar.update,
+                                         on_error=lambda s, e: errors.append((s, e)),
+                                         **tuning)
+            else:
                 report = index_paths(paths, index_dir, prune=prune, workers=workers,
-                                     progress=bar.update,
-                                     on_error=lambda s, e: errors.append((s, e)), **tuning)
-        else:
-            report = index_paths(paths, index_dir, prune=prune, workers=workers, **tuning)
-    except (IndexBusyError, IndexVersionError) as error:
+                                     **tuning)
+    except IndexBusyError as error:
         click.echo(f"error: {error}", err=True)
         return 1
     for source, reason in report.failed:
-        click.echo(f"{source}: error: {reason}", err=True)
+        # the same escaping as `vraagbaak parse`: a name's newline or escape sequence
+        # must not reach the terminal raw
+        click.echo(f"{printable_path(source)}: error: {printable_path(reason)}", err=True)
     if not quiet:
         click.echo(report.summary())
     return 0 if report.ok else 1

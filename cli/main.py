@@ -14,12 +14,17 @@ from cli import (
     search_cmd,
     serve_cmd,
 )
+from cli.options import current_settings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="vraagbaak")
 def cli() -> None:
-    """Vraagbaak: search the written questions of the Flemish Parliament."""
+    """Vraagbaak: search the written questions of the Flemish Parliament.
+
+    Settings come from VRAAGBAAK_* environment variables (the README lists them).
+    """
+    current_settings()  # read and checked once, before any command runs
 
 
 for module in (parse_cmd, corpus_cmd, analyze_cmd, index_cmd, search_cmd, serve_cmd, bench_cmd,

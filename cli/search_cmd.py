@@ -10,20 +10,9 @@ from pathlib import Path
 
 import click
 
-from cli.options import index_dir_option
-from index.schema import IndexVersionError
-from search.results import MAX_LIMIT, SORTS, SearchRequest
+from cli.options import index_dir_option, open_service
+from search.results import MAX_LIMIT, SORTS, SearchRequest, SearchRequestError
 from search.service import SearchService
-
-
-def _service(index_dir: Path) -> SearchService:
-    try:
-        return SearchService(index_dir)
-    except FileNotFoundError:
-        raise click.ClickException(
-            f"no index in {index_dir}; run `vraagbaak index` first") from None
-    except IndexVersionError as error:
-        raise click.ClickException(str(error)) from None
 
 
 def _echo_json(data) -> None:
@@ -69,9 +58,9 @@ def search(query: str, ministers: tuple[str, ...], asker: str | None, date_from,
     )
     try:
         request.validate()
-    except ValueError as error:
+    except SearchRequestError as error:
         raise click.UsageError(str(error)) from None
-    result = _service(index_dir).search(request)
+    result = open_service(index_dir).search(request)
     if as_json:
         _echo_json(result.to_json())
         sys.exit(1 if result.error else 0)
@@ -110,7 +99,7 @@ def _load(service: SearchService, doc_id: str):
 @click.option("--json", "as_json", is_flag=True)
 def show(doc_id: str, index_dir: Path, as_json: bool) -> None:
     """Show one record in full."""
-    service = _service(index_dir)
+    service = open_service(index_dir)
     record = _load(service, doc_id)
     coordinated = service.coordinated_for(record)
     if as_json:
@@ -144,7 +133,7 @@ def show(doc_id: str, index_dir: Path, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def similar(doc_id: str, index_dir: Path, limit: int, as_json: bool) -> None:
     """Questions similar to record ID."""
-    service = _service(index_dir)
+    service = open_service(index_dir)
     hits = service.similar(_load(service, doc_id), limit=limit)
     if as_json:
         _echo_json({"id": doc_id, "hits": [hit.to_json() for hit in hits]})
@@ -158,7 +147,7 @@ def similar(doc_id: str, index_dir: Path, limit: int, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def stats(index_dir: Path, as_json: bool) -> None:
     """What the index holds."""
-    data = _service(index_dir).stats()
+    data = open_service(index_dir).stats()
     if as_json:
         _echo_json(data.to_json())
         return

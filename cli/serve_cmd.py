@@ -10,17 +10,10 @@ from pathlib import Path
 
 import click
 
-from cli.options import index_dir_option
+from cli.options import current_settings, index_dir_option
+from index.store import index_exists
 
 THREADS = 8
-
-
-def index_exists(index_dir: Path) -> bool:
-    from whoosh.index import exists_in
-
-    from index.writer import INDEX_NAME
-
-    return index_dir.is_dir() and exists_in(str(index_dir), indexname=INDEX_NAME)
 
 
 def ensure_index(index_dir: Path) -> None:
@@ -28,7 +21,7 @@ def ensure_index(index_dir: Path) -> None:
     if index_exists(index_dir):
         return
     from cli.index_cmd import run_index
-    from index.config import BUNDLED_CORPUS
+    from config.settings import BUNDLED_CORPUS
 
     click.echo(f"No index in {index_dir} yet: indexing the bundled corpus ({BUNDLED_CORPUS}).",
                err=True)
@@ -50,7 +43,7 @@ def serve(host: str, port: int, index_dir: Path, debug: bool) -> None:
     ensure_index(index_dir)
     from web import create_app
 
-    app = create_app({"INDEX_DIR": index_dir})
+    app = create_app({"INDEX_DIR": index_dir}, current_settings())
     click.echo(f"Vraagbaak: http://{host}:{port}/ (index: {index_dir}); Ctrl+C stops.", err=True)
     if debug:
         app.run(host=host, port=port, debug=True, use_reloader=False)  # noqa: S201

@@ -19,24 +19,22 @@ from dataclasses import dataclass, field
 import httpx
 
 DEFAULT_API = "https://ws.vlpar.be"
-ENV_CONTACT = "VRAAGBAAK_HARVEST_CONTACT"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # A question-and-answer PDF is a few hundred kB; annexes with scans reach tens of MB.
 MAX_FILE_BYTES = 50_000_000
 MAX_JSON_BYTES = 20_000_000
 
 
-def user_agent() -> str:
-    """Names Vraagbaak, its version and what it is; `$VRAAGBAAK_HARVEST_CONTACT` (an
-    e-mail address or URL) tells the parliament's operators who runs this copy."""
-    import os
+def user_agent(contact: str = "") -> str:
+    """Names Vraagbaak, its version and what it is; a contact (an e-mail address or URL,
+    `$VRAAGBAAK_HARVEST_CONTACT`) tells the parliament's operators who runs this copy."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         release = version("vraagbaak")
     except PackageNotFoundError:
         release = "dev"
-    contact = " ".join(os.environ.get(ENV_CONTACT, "").split())
+    contact = " ".join(contact.split())
     about = "open-source search engine for the written questions of the Flemish Parliament"
     return f"Vraagbaak/{release} ({about}" + (f"; contact: {contact}" if contact else "") + \
         f") httpx/{httpx.__version__}"
@@ -56,6 +54,7 @@ class Politeness:
     backoff: float = 2.0  # first backoff in seconds, doubled each retry, with jitter
     backoff_max: float = 60.0
     retry_after_max: float = 300.0  # a longer Retry-After gives up on the item
+    contact: str = ""  # who runs this copy, for the User-Agent
 
 
 class RateLimiter:
@@ -99,7 +98,7 @@ class Client:
         self.limiter = RateLimiter(p.rate, sleep=self.sleep)
         self.http = httpx.Client(
             timeout=httpx.Timeout(p.timeout), follow_redirects=True, transport=self.transport,
-            headers={"User-Agent": user_agent()},
+            headers={"User-Agent": user_agent(p.contact)},
         )
 
     def close(self) -> None:

@@ -1,5 +1,8 @@
 """Posting lists that numpy can read a block at a time: a codec and a positions format.
 
+This module writes the format; index/whoosh_private.py decodes it (and holds its layout
+constants), so the bytes are parsed in one place.
+
 Whoosh 3 pickles each block of postings as Python tuples and each document's positions
 as a pickled list, so reading a common word's postings costs about a microsecond per
 document in `pickle.loads` alone. This codec writes the same blocks as flat arrays:
@@ -18,8 +21,6 @@ writer that does not ask for this one) stay readable, only slower to search.
 
 from __future__ import annotations
 
-import struct
-import sys
 import zlib
 from array import array
 
@@ -27,15 +28,25 @@ import numpy as np
 from whoosh import formats
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3LeafMatcher, W3PostingsWriter
 from whoosh.matching import ListMatcher
-from whoosh.system import pack_int, unpack_int
+from whoosh.system import pack_int
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-MAGIC = b"VbP1"
-INFO = struct.Struct("<IIfBBBII")
-WEIGHTS, A_ZLIB, B_ZLIB = 1, 2, 4
+from index.whoosh_private import (
+    A_ZLIB,
+    B_ZLIB,
+    ESCAPE,
+    INFO,
+    MAGIC,
+    WEIGHTS,
+    check_magic,
+    decode_ids_weights,
+    decode_positions,
+    decode_values,
+    read_block_header,
+)
+from index.whoosh_private import LITTLE_ENDIAN as _LITTLE
+
 MIN_COMPRESS = 64
-ESCAPE = 0xFFFF
-_LITTLE = sys.byteorder == "little"
 
 
 class PackedPositions(formats.Positions):
@@ -70,23 +81,6 @@ def encode_positions(poslist) -> bytes:
     if not _LITTLE:
         out.byteswap()
     return out.tobytes()
-
-
-def decode_positions(data: bytes) -> list[int]:
-    codes = array("H")
-    codes.frombytes(data)
-    if not _LITTLE:
-        codes.byteswap()
-    out, pos, i, n = [], 0, 0, len(codes)
-    while i < n:
-        delta = codes[i]
-        if delta == ESCAPE:
-            delta = codes[i + 1] | codes[i + 2] << 16
-            i += 2
-        pos += delta
-        out.append(pos)
-        i += 1
-    return out
 
 
 class PackedCodec(W3Codec):
@@ -207,53 +201,35 @@ class PackedLeafMatcher(W3LeafMatcher):
     """Whoosh's matcher interface over packed blocks, plus whole-block numpy access."""
 
     def _read_header(self):
-        postfile = self._postfile
-        magic = postfile.get(self._startoffset, 4)
-        if magic != MAGIC:
-            from whoosh.codec.base import CorruptIndexError
-
-            raise CorruptIndexError(f"Bad packed postings tag {magic!r} at offset "
-                                    f"{self._startoffset}; rebuild the index.")
+        check_magic(self._postfile, self._startoffset)
         self._baseoffset = self._startoffset + 4
 
     def _goto(self, position):
-        postfile = self._postfile
         self._data = self._ids = self._weights = self._values = None
         self._arrays = None
         self._i = 0
-        length = unpack_int(postfile.get(position, 4))[0]
-        self._lastblock = length < 0
-        length = abs(length)
-        self._nextoffset = position + 4 + length
-        (self._blocklength, self._maxid, self._maxweight, self._flags, mnlen, mxlen,
-         self._alen, self._blen) = INFO.unpack(postfile.get(position + 4, INFO.size))
+        head = read_block_header(self._postfile, position)
+        self._lastblock, self._nextoffset = head.last, head.next_offset
+        self._blocklength, self._maxid, self._maxweight = head.count, head.last_id, \
+            head.max_weight
+        self._flags, self._alen, self._blen = head.flags, head.a_size, head.b_size
         self._compression = self._flags & (A_ZLIB | B_ZLIB)
-        self._dataoffset = position + 4 + INFO.size
-        self._minlength = byte_to_length(mnlen)
-        self._maxlength = byte_to_length(mxlen)
+        self._dataoffset = head.data_offset
+        self._minlength = byte_to_length(head.min_length)
+        self._maxlength = byte_to_length(head.max_length)
 
-    # -- whole-block access (search/postings.py)
+    # -- whole-block access (index/whoosh_private.py, for search/postings.py)
     def block_arrays(self) -> tuple[np.ndarray, np.ndarray | None]:
         """(ids as int64, weights as float32 or None when all are 1.0) of this block."""
         if self._arrays is None:
-            data = self._postfile.get(self._dataoffset, self._alen)
-            if self._flags & A_ZLIB:
-                data = zlib.decompress(data)
-            n = self._blocklength
-            ids = np.cumsum(np.frombuffer(data, dtype="<u4", count=n), dtype=np.int64)
-            weights = np.frombuffer(data, dtype="<f4", count=n, offset=4 * n) \
-                if self._flags & WEIGHTS else None
-            self._arrays = (ids, weights)
+            self._arrays = decode_ids_weights(self._postfile.get(self._dataoffset, self._alen),
+                                              self._flags, self._blocklength)
         return self._arrays
 
     def block_values(self) -> tuple[np.ndarray, bytes]:
         """(byte length of each posting's value, the values concatenated)."""
-        data = self._postfile.get(self._dataoffset + self._alen, self._blen)
-        if self._flags & B_ZLIB:
-            data = zlib.decompress(data)
-        n = self._blocklength
-        lengths = np.frombuffer(data, dtype="<u4", count=n).astype(np.int64)
-        return lengths, data[4 * n:]
+        return decode_values(self._postfile.get(self._dataoffset + self._alen, self._blen),
+                             bool(self._flags & B_ZLIB), self._blocklength)
 
     # -- Whoosh's matcher interface
     def _read_ids(self):

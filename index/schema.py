@@ -22,6 +22,7 @@ from index.model import Record
 
 TEXT_FIELDS = ("title", "question", "answer")
 EXACT_SUFFIX = "_exact"
+EXACT_FIELDS = tuple(name + EXACT_SUFFIX for name in TEXT_FIELDS)
 SCHEMA_VERSION = 2
 TITLE_BOOST = 2.0
 
@@ -42,10 +43,6 @@ def build_schema() -> fields.Schema:
         question_exact=ExactText(),
         answer_exact=ExactText(),
     )
-
-
-class IndexVersionError(RuntimeError):
-    """The index was built by an older Vraagbaak with another schema: rebuild it."""
 
 
 def schema_version(schema) -> int:

@@ -31,6 +31,7 @@ from index.keywords import salient_words
 from index.loader import describe_error, load_records
 from index.postings import PackedCodec
 from index.schema import document_fields
+from index.store import open_index
 
 WORKER_LIMIT_MB = 128
 PARENT_CHECK_SECONDS = 0.5
@@ -59,8 +60,6 @@ class SegmentBuilder:
         self.writer = None
 
     def open(self, index_dir: str) -> None:
-        from index.writer import open_index
-
         self.writer = SegmentWriter(open_index(Path(index_dir)), _lk=False,
                                     codec=PackedCodec(), limitmb=WORKER_LIMIT_MB)
 

@@ -26,25 +26,20 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 
+from config.settings import Settings
 from index.locks import IndexBusyError, busy_message, run_lock
 from index.metadata import sidecar_bytes
 from index.model import ReadError
 from index.postings import PackedCodec
 from index.readers import iter_corpus_files, open_regular
-from index.schema import SCHEMA_VERSION, IndexVersionError, build_schema, schema_version
 from index.segments import FileResult, Workers, commit_segments
+from index.store import INDEX_NAME, open_index, write_lock_path
 
-INDEX_NAME = "vraagbaak"
-# Records per commit. Each commit writes segments, and Whoosh's merge policy rewrites
-# small ones together: with 2,000 a 50,000-record build took 342 s against 261 s with
-# 20,000 (25% more CPU, all merging; docs/benchmark.md). Segments of 10,000-20,000 are
-# never merged by that policy and search as fast.
-DEFAULT_BATCH = 20000
-LOCK_WAIT_SECONDS = 10.0
+# Records per commit and the wait for another run: config/settings.py says why 20,000.
+DEFAULT_BATCH = Settings.commit_every
+LOCK_WAIT_SECONDS = Settings.lock_wait
 
 
 @dataclass
@@ -87,29 +82,6 @@ def file_digest(path: Path) -> str:
     if sidecar is not None:
         digest.update(b"\0metadata\0" + sidecar)
     return digest.hexdigest()
-
-
-def open_index(index_dir: Path, create: bool = True):
-    """Open the index in index_dir, creating it when it does not exist yet.
-
-    Files are read without mmap: whoosh3 copies a mmapped file into a BytesIO when a
-    reader opens it, so each reader held a private copy of the index (measured on 50,000
-    documents: 580 MB and 0.2 s per searcher, against 1 MB and 10 ms without mmap, at the
-    same search speed).
-    """
-    index_dir = Path(index_dir)
-    storage = FileStorage(str(index_dir), supports_mmap=False)
-    if index_dir.is_dir() and whoosh_index.exists(storage, indexname=INDEX_NAME):
-        ix = storage.open_index(INDEX_NAME)
-        if schema_version(ix.schema) != SCHEMA_VERSION:
-            raise IndexVersionError(
-                f"the index in {index_dir} was built by an older Vraagbaak (another "
-                f"schema); delete that folder and run `vraagbaak index` again")
-        return ix
-    if not create:
-        raise FileNotFoundError(f"no index in {index_dir}; run `vraagbaak index` first")
-    index_dir.mkdir(parents=True, exist_ok=True)
-    return storage.create_index(build_schema(), indexname=INDEX_NAME)
 
 
 def indexed_files(ix) -> dict[str, str]:
@@ -169,7 +141,7 @@ def _index_locked(paths, index_dir: Path, prune: bool, workers: Workers, batch_s
                   progress, on_error, lock_wait: float) -> IndexReport:
     started = time.monotonic()
     report = IndexReport()
-    ix = open_index(index_dir)
+    ix = open_index(index_dir, create=True)
     _remove_leftovers(index_dir)
     known = indexed_files(ix)
     seen: set[str] = set()
@@ -284,7 +256,7 @@ def _acquire_writer(ix, wait: float = LOCK_WAIT_SECONDS):
             return ix.writer(limitmb=256, codec=PackedCodec())
         except LockError:
             if time.monotonic() >= deadline:
-                lock = Path(ix.storage.folder) / f"{INDEX_NAME}_WRITELOCK"
+                lock = write_lock_path(ix.storage.folder)
                 raise IndexBusyError(busy_message(lock, wait)) from None
             time.sleep(0.2)
 

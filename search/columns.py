@@ -12,16 +12,15 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import dataclass
-from itertools import accumulate
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
-from index.analysis import fold
-from index.schema import EXACT_SUFFIX, TEXT_FIELDS
+from index.schema import EXACT_FIELDS
+from index.whoosh_private import column_values, length_bytes
+from search.names import name_key, names_matching
+from search.postings import segment_key
 
-EXACT_FIELDS = tuple(name + EXACT_SUFFIX for name in TEXT_FIELDS)
 _BYTE_LENGTHS = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float32)
 
 
@@ -55,52 +54,21 @@ def _codes(values: list[str]) -> tuple[np.ndarray, list[str]]:
     return codes, list(table)
 
 
-def _all(reader, name: str, n: int) -> list:
-    """Every document's value of one column, through a single column reader (opening
-    one per document re-reads the column's offset table each time), its data read as
-    one block when it is a variable-length column (Whoosh reads it value by value)."""
-    if not reader.has_column(name):
-        return [""] * n
-    column = reader.column_reader(name)
-    raw = column.raw_column() if hasattr(column, "raw_column") else column
-    lengths = getattr(raw, "_lengths", None)
-    if lengths is None or not hasattr(raw, "_dbfile"):
-        values = list(column)
-    else:
-        ends = list(accumulate(lengths))
-        blob = raw._dbfile.get(raw._basepos, ends[-1]) if ends else b""
-        values = [blob[end - length:end] for length, end in zip(lengths, ends, strict=True)]
-        translate = getattr(column, "_translate", None)
-        if translate is not None:
-            values = [translate(v) for v in values]
-    return values + [""] * (n - len(values))
-
-
 def _lengths(reader, fieldname: str, n: int) -> np.ndarray:
     """Field lengths (the byte-quantized ones Whoosh stores) of every document."""
-    perdoc = getattr(reader, "_perdoc", None)
-    column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if perdoc else None
-    if column is None:
-        return np.zeros(n, dtype=np.float32)
-    try:
-        raw = np.frombuffer(column._dbfile.get(column._basepos, column._count), dtype=np.uint8)
-    except AttributeError:
-        raw = np.fromiter((column[i] for i in range(n)), dtype=np.uint8, count=n)
-    codes = np.zeros(n, dtype=np.uint8)
-    codes[:min(n, len(raw))] = raw[:n]
-    return _BYTE_LENGTHS[codes]
+    return _BYTE_LENGTHS[length_bytes(reader, fieldname, n)]
 
 
 def read_segment(reader) -> SegmentColumns:
     n = reader.doc_count_all()
-    dates, groups = _all(reader, "date", n), _all(reader, "group", n)
+    dates, groups = column_values(reader, "date", n), column_values(reader, "group", n)
     date = np.fromiter((int(d.replace("-", "") or 0) for d in dates), dtype=np.int32, count=n)
     group = np.fromiter((_hash64(g) for g in groups), dtype=np.int64, count=n)
-    minister, minister_values = _codes(_all(reader, "minister", n))
-    asker, asker_values = _codes(_all(reader, "asker", n))
+    minister, minister_values = _codes(column_values(reader, "minister", n))
+    asker, asker_values = _codes(column_values(reader, "asker", n))
     indptr = np.zeros(n + 1, dtype=np.int64)
     words: list[str] = []
-    for i, value in enumerate(_all(reader, "keywords", n)):
+    for i, value in enumerate(column_values(reader, "keywords", n)):
         if isinstance(value, bytes):
             value = value.decode()
         words.extend(value.split() if value else [])
@@ -177,8 +145,8 @@ class Columns:
         self.kw_id = cat(kw_ids, np.int32)
         self.kw_global = np.bincount(self.kw_id, minlength=len(self.keyword_values)) \
             if len(self.kw_id) else np.zeros(len(self.keyword_values), dtype=np.int64)
-        self._folded_ministers = [fold(v) for v in self.minister_values]
-        self._folded_askers = [fold(v) for v in self.asker_values]
+        self._minister_keys = [name_key(v) for v in self.minister_values]
+        self._asker_keys = [name_key(v) for v in self.asker_values]
         self.live = np.ones(offset, dtype=bool) if live is None else live
         self.live_count = int(self.live.sum())
         self.lengths = {name: cat([seg.lengths[name] for seg in segments], np.float32)
@@ -193,20 +161,12 @@ class Columns:
         np.minimum.at(first, self.question[matched], matched)
         return np.sort(first[first < self.doc_count])
 
-    # -- name matching for filters: full name or last name, case- and accent-insensitive
+    # -- who a filter's name means (search/names.py)
     def minister_codes(self, name: str) -> list[int]:
-        return _match_names(self._folded_ministers, name)
+        return names_matching(name, self._minister_keys)
 
     def asker_codes(self, name: str) -> list[int]:
-        return _match_names(self._folded_askers, name)
-
-
-def _match_names(folded: list[str], name: str) -> list[int]:
-    wanted = " ".join(fold(name).split())
-    if not wanted:
-        return []
-    return [i for i, full in enumerate(folded)
-            if full == wanted or full.endswith(" " + wanted)]
+        return names_matching(name, self._asker_keys)
 
 
 class ColumnCache:
@@ -220,7 +180,7 @@ class ColumnCache:
 
     def columns(self, searcher) -> Columns:
         leaves = [reader for reader, _offset in searcher.reader().leaf_readers()]
-        keys = tuple(_segment_key(reader) for reader in leaves)
+        keys = tuple(segment_key(reader) for reader in leaves)
         state = tuple(reader.segment().deleted_count() if reader.segment() else 0
                       for reader in leaves)
         with self._lock:
@@ -237,10 +197,3 @@ class ColumnCache:
                               self._keywords)
             self._current = ((keys, state), columns)
             return columns
-
-
-def _segment_key(reader) -> str:
-    segment = reader.segment()
-    if segment is None:
-        return f"reader-{id(reader)}"
-    return f"{segment.segment_id()}"

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from index.analysis import analyze, fold, phrase_terms
-from index.schema import EXACT_SUFFIX
+from index.schema import EXACT_SUFFIX, TEXT_FIELDS
 from search import plan as p
 from search.columns import Columns
-from search.query import TEXT_FIELDS, And, Node, Not, Or, Phrase, QueryError, Word
+from search.query import NAME_FIELDS, And, Node, Not, Or, Phrase, QueryError, Word
 
 MAX_PREFIX_TERMS = 1000
 
@@ -87,7 +87,7 @@ class Compiler:
         return tuple(name + EXACT_SUFFIX for name in names)
 
     def _word(self, node: Word, positive: bool) -> p.Plan | None:
-        if node.field in ("minister", "asker"):
+        if node.field in NAME_FIELDS:
             return self._name(node.field, node.text)
         if node.prefix:
             return self._prefix(node, positive)
@@ -122,7 +122,7 @@ class Compiler:
         return p.Words(fields, tuple(sorted(expanded)))
 
     def _phrase(self, node: Phrase, positive: bool) -> p.Plan | None:
-        if node.field in ("minister", "asker"):
+        if node.field in NAME_FIELDS:
             return self._name(node.field, node.text)
         words = exact_terms(node.text)
         if not words:

@@ -4,29 +4,33 @@ Whoosh's matchers hand out one posting per Python call; counting and scoring eve
 match of a common word that way costs seconds at a few hundred thousand documents.
 Here a term's postings in one segment become two arrays (document numbers, weights),
 and a phrase's positions one more, straight from the packed blocks of
-index/postings.py. The block table (where each block's positions are) is kept with the
-arrays, so a phrase later reads only the position sections of blocks that hold a
-candidate document, without decoding anything else again. Segments from Whoosh's own
-codec are read through its matcher (slower, same result). Entries live in a bounded
-LRU cache keyed by segment: a segment never changes once written (deletions are
-applied by the caller).
+index/postings.py, read and decoded by index/whoosh_private.py. The block table (where
+each block's positions are) is kept with the arrays, so a phrase later reads only the
+position sections of blocks that hold a candidate document, without decoding anything
+else again. Segments from Whoosh's own codec are read through its matcher (slower, same
+result). Entries live in a bounded LRU cache keyed by segment: a segment never changes
+once written (deletions are applied by the caller).
 """
 
 from __future__ import annotations
 
-import os
 import threading
-import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
-from whoosh.reading import TermNotFound
 
-from index.postings import B_ZLIB, ESCAPE, PackedLeafMatcher
+from config.settings import Settings
+from index.postings import PackedLeafMatcher
+from index.whoosh_private import (
+    all_postings,
+    decode_position_arrays,
+    matcher_positions,
+    packed_blocks,
+    read_value_sections,
+    term_matcher,
+)
 
-# Decoded postings kept per process (VRAAGBAAK_POSTING_CACHE_MB; 0 turns the cache off).
-CACHE_BYTES = int(os.environ.get("VRAAGBAAK_POSTING_CACHE_MB", "192")) * 2**20
 _NO_IDS = np.zeros(0, dtype=np.int64)
 
 
@@ -54,9 +58,10 @@ def segment_key(reader) -> str:
 
 
 class PostingCache:
-    """term -> Postings per segment, least recently used out past a byte budget."""
+    """term -> Postings per segment, least recently used out past a byte budget
+    (the posting_cache_mb setting; 0 turns the cache off)."""
 
-    def __init__(self, budget: int = CACHE_BYTES):
+    def __init__(self, budget: int = Settings.posting_cache_mb * 2**20):
         self.budget = budget
         self.size = 0
         self._items: OrderedDict = OrderedDict()
@@ -81,44 +86,23 @@ class PostingCache:
         return found
 
 
-def _matcher(reader, fieldname: str, term: str):
-    terms = getattr(reader, "_terms", None)  # SegmentReader's terms: no deletion filter
-    if terms is None or fieldname not in reader.schema:
-        return None
-    try:
-        return terms.matcher(fieldname, term.encode("utf-8"), reader.schema[fieldname].format)
-    except TermNotFound:
-        return None
-
-
 def read_postings(reader, fieldname: str, term: str) -> Postings:
     """Segment-local document numbers (int64), weights (float32) and the block table."""
-    m = _matcher(reader, fieldname, term)
+    m = term_matcher(reader, fieldname, term)
     if m is None or not m.is_active():
         return EMPTY
     if not isinstance(m, PackedLeafMatcher):
-        ids = np.fromiter(m.all_ids(), dtype=np.int64)
-        m.reset()
-        weights = np.array([m.weight() for _ in _each(m)], dtype=np.float32)
-        return Postings(ids, weights)
+        return Postings(*all_postings(m))
     id_parts, weight_parts, blocks = [], [], []
     first = 0
-    while m.is_active():
-        ids, weights = m.block_arrays()
+    for ids, weights, (offset, size, packed) in packed_blocks(m):
         id_parts.append(ids)
         weight_parts.append(np.ones(len(ids), dtype=np.float32) if weights is None
                             else weights)
-        blocks.append((m._dataoffset + m._alen, m._blen, m._flags & B_ZLIB, first, len(ids)))
+        blocks.append((offset, size, packed, first, len(ids)))
         first += len(ids)
-        m._next_block()
     return Postings(np.concatenate(id_parts), np.concatenate(weight_parts),
                     np.array(blocks, dtype=np.int64))
-
-
-def _each(m):
-    while m.is_active():
-        yield
-        m.next()
 
 
 def read_positions(reader, fieldname: str, term: str, wanted: np.ndarray,
@@ -134,66 +118,17 @@ def read_positions(reader, fieldname: str, term: str, wanted: np.ndarray,
     if not len(postings.ids):
         return _NO_IDS, _NO_IDS
     if postings.blocks is None:
-        return _positions_slow(_matcher(reader, fieldname, term), wanted)
+        return matcher_positions(term_matcher(reader, fieldname, term), wanted)
     hit = wanted[postings.ids]
     firsts, counts = postings.blocks[:, 3], postings.blocks[:, 4]
     needed = np.flatnonzero(np.add.reduceat(hit, firsts) > 0)
     if not len(needed):
         return _NO_IDS, _NO_IDS
-    postfile = reader._terms._postfile
-    lengths_parts, blobs = [], []
-    for offset, size, packed, _first, count in postings.blocks[needed].tolist():
-        data = postfile.get(offset, size)
-        if packed:
-            data = zlib.decompress(data)
-        lengths_parts.append(np.frombuffer(data, dtype="<u4", count=count))
-        blobs.append(data[4 * count:])
+    sections = read_value_sections(
+        reader, [(offset, size, packed, count) for offset, size, packed, _first, count
+                 in postings.blocks[needed].tolist()])
     rows = np.concatenate([np.arange(f, f + c) for f, c in
                            zip(firsts[needed].tolist(), counts[needed].tolist(), strict=True)])
-    docs = postings.ids[rows]
-    lengths = np.concatenate(lengths_parts).astype(np.int64)
-    codes = np.frombuffer(b"".join(blobs), dtype="<u2").astype(np.int64)
-    if (codes == ESCAPE).any():
-        return _positions_slow_arrays(docs, lengths, codes, wanted)
-    counts_per = lengths // 2
-    owner = np.repeat(np.arange(len(docs)), counts_per)
-    total = np.cumsum(codes)
-    starts = np.cumsum(counts_per) - counts_per
-    before = np.where(starts > 0, total[np.maximum(starts - 1, 0)], 0)
-    positions = total - np.repeat(before, counts_per)
-    keep = hit[rows][owner]
-    return docs[owner][keep], positions[keep]
-
-
-def _positions_slow(m, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    docs, positions = [], []
-    fmt = m.format
-    while m.is_active():
-        doc = m.id()
-        if wanted[doc]:
-            for pos in fmt.decode_positions(m.value()):
-                docs.append(doc)
-                positions.append(pos)
-        m.next()
-    return np.array(docs, dtype=np.int64), np.array(positions, dtype=np.int64)
-
-
-def _positions_slow_arrays(docs, lengths, codes, wanted) -> tuple[np.ndarray, np.ndarray]:
-    """The same as the vectorized path, for the rare block with a wide (escaped) gap."""
-    out_docs, out_pos = [], []
-    offset = 0
-    for doc, length in zip(docs.tolist(), lengths.tolist(), strict=True):
-        n = length // 2
-        if wanted[doc]:
-            pos, i = 0, offset
-            while i < offset + n:
-                delta = int(codes[i])
-                if delta == ESCAPE:
-                    delta = int(codes[i + 1]) | int(codes[i + 2]) << 16
-                    i += 2
-                pos += delta
-                out_docs.append(doc)
-                out_pos.append(pos)
-                i += 1
-        offset += n
-    return np.array(out_docs, dtype=np.int64), np.array(out_pos, dtype=np.int64)
+    lengths = np.concatenate([lengths for lengths, _ in sections])
+    blob = b"".join(values for _, values in sections)
+    return decode_position_arrays(postings.ids[rows], lengths, blob, hit[rows])

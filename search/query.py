@@ -32,7 +32,6 @@ FIELD_ALIASES = {
     "minister": "minister",
     "vraagsteller": "asker", "asker": "asker", "indiener": "asker",
 }
-TEXT_FIELDS = ("title", "question", "answer")
 NAME_FIELDS = ("minister", "asker")
 
 

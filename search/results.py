@@ -15,6 +15,10 @@ MAX_LIMIT = 100
 MAX_DEPTH = 10_000
 
 
+class SearchRequestError(ValueError):
+    """A search request out of bounds; the message is meant for the user."""
+
+
 @dataclass
 class SearchRequest:
     q: str = ""
@@ -29,15 +33,15 @@ class SearchRequest:
     snippets: bool = True
 
     def validate(self) -> None:
-        """Raise ValueError with a user-facing message for out-of-range values."""
+        """Raise SearchRequestError with a user-facing message for out-of-range values."""
         if self.sort not in SORTS:
-            raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+            raise SearchRequestError(f"sort must be one of {', '.join(SORTS)}")
         if self.page < 1:
-            raise ValueError("page must be 1 or more")
+            raise SearchRequestError("page must be 1 or more")
         if not 1 <= self.limit <= MAX_LIMIT:
-            raise ValueError(f"limit must be between 1 and {MAX_LIMIT}")
+            raise SearchRequestError(f"limit must be between 1 and {MAX_LIMIT}")
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValueError("the from date lies after the to date")
+            raise SearchRequestError("the from date lies after the to date")
 
 
 @dataclass
@@ -48,6 +52,18 @@ class RecordRef:
     minister: str
     number: int
     answer_kind: str | None
+
+
+@dataclass
+class GroupMember:
+    """One addressee of a question, in the order the document names them; `indexed` says
+    whether the index holds that minister's record (answer_kind is None when not)."""
+
+    id: str
+    minister: str
+    number: int
+    answer_kind: str | None
+    indexed: bool
 
 
 @dataclass

@@ -9,30 +9,37 @@ and a separate scored pass only as deep as the requested page.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
+from config.settings import Settings
 from index.analysis import stop_words
 from index.model import Record, record_id
-from index.schema import EXACT_SUFFIX, IndexVersionError, unpack_record
-from index.writer import open_index
+from index.schema import EXACT_FIELDS, EXACT_SUFFIX, unpack_record
+from index.store import open_index
 from search import plan as p
-from search.columns import EXACT_FIELDS, ColumnCache, Columns
+from search.columns import ColumnCache, Columns
 from search.compile import Compiler, Highlights
 from search.facets import compute_facets
 from search.matching import Evaluator, SearchTimeout
 from search.postings import PostingCache
 from search.query import QueryError, parse_query
-from search.results import MAX_DEPTH, Hit, RecordRef, SearchRequest, SearchResult
+from search.results import (
+    MAX_DEPTH,
+    MAX_LIMIT,
+    GroupMember,
+    Hit,
+    RecordRef,
+    SearchRequest,
+    SearchResult,
+)
 from search.searchers import ThreadSearchers
 from search.snippets import snippet_for
 from search.suggest import suggest
 from search.vocab import Vocabulary
 
-SEARCH_TIME_LIMIT = 5.0
-REFRESH_INTERVAL = 0.5
 # A snippet is looked for in the first 50,000 characters of a text only: answers are a
 # few kB, and scanning a 5 MB one cost 2.5 s per hit (measured), outside the time limit.
 SNIPPET_SCAN_CHARS = 50_000
@@ -57,15 +64,19 @@ class IndexStats:
 class SearchService:
     """The search core: every caller (CLI, web, benchmark) goes through this."""
 
-    def __init__(self, index_dir: Path, time_limit: float = SEARCH_TIME_LIMIT):
+    def __init__(self, index_dir: Path, settings: Settings | None = None):
+        """settings: the time limit, refresh interval and posting cache (defaults when
+        None). The store's IndexMissingError or IndexVersionError when there is no usable
+        index in index_dir."""
+        settings = settings if settings is not None else Settings(index_dir=index_dir)
         self.index_dir = Path(index_dir)
-        self.time_limit = time_limit
-        self._ix = open_index(self.index_dir, create=False)  # IndexVersionError if old
+        self.time_limit = settings.search_time_limit
+        self._ix = open_index(self.index_dir)
         # One searcher per thread, no lock: a slow search never makes others wait for it.
-        self._searchers = ThreadSearchers(self._ix, REFRESH_INTERVAL)
+        self._searchers = ThreadSearchers(self._ix, settings.refresh_interval)
         self._current()
         self._columns = ColumnCache()
-        self._postings = PostingCache()
+        self._postings = PostingCache(settings.posting_cache_bytes)
         self._vocabulary = Vocabulary()
         self._warm(self._current())
 
@@ -87,13 +98,10 @@ class SearchService:
         self._searchers.expire()
         self._current()
 
-    def columns(self) -> Columns:
-        return self._columns.columns(self._current())
-
     # -- search
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.monotonic()
-        request.validate()
+        request.validate()  # SearchRequestError, the only error a caller must expect
         searcher = self._current()
         columns = self._columns.columns(searcher)
         try:
@@ -141,7 +149,8 @@ class SearchService:
             page = ranked[depth - request.limit: depth]
             hits = [self._hit(searcher, columns, docnum, score, compiler.highlights,
                               request.snippets) for docnum, score in page]
-        suggestion = suggest(searcher.reader(), request.q, compiler.highlights) \
+        suggestion = suggest(searcher.reader(), self._vocabulary, request.q,
+                             compiler.highlights) \
             if compiler.highlights.plain_words else None
         return SearchResult(request, total, len(matched), hits, facets, suggestion,
                             notices, took_ms=(time.monotonic() - started) * 1000)
@@ -210,6 +219,42 @@ class SearchService:
         searcher = self._current()
         docnums = list(searcher.document_numbers(group=record.group))
         return [unpack_record(searcher.stored_fields(d)["record"]) for d in docnums]
+
+    def indexed(self, ids) -> set[str]:
+        """Which of these record ids the index holds: one call for a whole page."""
+        searcher = self._current()
+        return {doc_id for doc_id in set(ids)
+                if searcher.document_number(id=doc_id) is not None}
+
+    def members(self, record: Record) -> list[GroupMember]:
+        """Every addressee of a joint question in document order (none for a question
+        to one minister), with what the index holds of each."""
+        indexed = {r.id: r for r in self.group(record)} if record.joint else {}
+        members = []
+        for ref in group_refs(record):
+            found = indexed.get(ref.id)
+            members.append(GroupMember(ref.id, ref.minister, ref.number,
+                                       found.answer_kind if found else None,
+                                       found is not None))
+        return members
+
+    def hits_from(self, request: SearchRequest, start: int, count: int
+                  ) -> tuple[SearchResult, list[Hit]]:
+        """`count` hits from the `start`-th (from 0) on, for exports and feeds: the first
+        page's result (total, notices, error) and the hits, read in pages of the search's
+        own maximum and never past MAX_DEPTH."""
+        hits: list[Hit] = []
+        first = None
+        page, skip = start // MAX_LIMIT + 1, start % MAX_LIMIT
+        while len(hits) < count:
+            result = self.search(replace(request, page=page, limit=MAX_LIMIT, facets=False))
+            first = first or result
+            hits += result.hits[skip:]
+            skip = 0
+            if result.error or len(result.hits) < MAX_LIMIT or page * MAX_LIMIT >= MAX_DEPTH:
+                break
+            page += 1
+        return first, hits[:count]
 
     def coordinated_for(self, record: Record) -> Record | None:
         """For a referral: the record that carries the coordinated answer."""
@@ -304,4 +349,4 @@ def _iso(ymd: int) -> str:
     return f"{ymd // 10000:04d}-{ymd // 100 % 100:02d}-{ymd % 100:02d}"
 
 
-__all__ = ["SearchService", "SearchTimeout", "IndexStats", "IndexVersionError", "EXACT_SUFFIX"]
+__all__ = ["SearchService", "SearchTimeout", "IndexStats"]

@@ -93,11 +93,6 @@ def _cut(text: str, folded: list[str], marked: list[bool], size: int) -> tuple[s
     return " ".join(snippet.split()), sum(marked[start:end])
 
 
-def make_snippet(text: str, highlights: Highlights, size: int = WINDOW) -> tuple[str, int]:
-    """(HTML snippet, number of marked words) for one text."""
-    return _cut(text, *_analyse(text, highlights), size)
-
-
 def snippet_for(texts: list[str], highlights: Highlights, size: int = WINDOW) -> str:
     """The snippet of the text whose best window has the most marks (the first such
     text of answer, question, title on a tie)."""

@@ -7,13 +7,9 @@ import re
 from index.analysis import fold
 from index.schema import EXACT_SUFFIX, TEXT_FIELDS
 from search.compile import Highlights
-from search.vocab import word_known
+from search.vocab import Vocabulary
 
 MAX_DISTANCE = 2
-
-
-def _known(reader, word: str) -> bool:
-    return word_known(reader, word)
 
 
 def correction(reader, word: str) -> str | None:
@@ -34,12 +30,13 @@ def correction(reader, word: str) -> str | None:
     return best[2] if best else None
 
 
-def suggest(reader, query: str, highlights: Highlights) -> str | None:
-    """The query with each unknown word replaced by its correction, if any changed."""
+def suggest(reader, vocabulary: Vocabulary, query: str, highlights: Highlights) -> str | None:
+    """The query with each word the vocabulary does not know replaced by its correction,
+    if any changed."""
     suggestion = query
     changed = False
     for word in highlights.plain_words:
-        if _known(reader, word):
+        if vocabulary.known(word):
             continue
         fixed = correction(reader, word)
         if fixed:

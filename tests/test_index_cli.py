@@ -163,3 +163,20 @@ def test_search_cli_usage_errors(runner, built_index):
     assert reversed_range.exit_code == 2
     human = runner.invoke(cli, ["search", "sociale economie", "--index-dir", str(built_index)])
     assert human.exit_code == 0 and "vragen gevonden" in human.output
+
+
+def test_index_prints_file_names_escaped_as_parse_does(runner, tmp_path):
+    """A name holding a terminal escape sequence or a newline never reaches the
+    terminal raw: `index` reports it exactly as `parse` does."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    bad = corpus / "kwaad\x1b[2J\nnaam.txt"
+    bad.write_text("geen vraag hier\n", encoding="utf-8")
+    indexed = runner.invoke(cli, ["index", str(corpus), "--index-dir", str(tmp_path / "i")])
+    parsed = runner.invoke(cli, ["parse", str(bad)])
+    assert indexed.exit_code == 1 and parsed.exit_code == 1
+    for output in (indexed.output, parsed.output):
+        assert "\x1b" not in output and "kwaad\\x1b[2J\\nnaam.txt" in output
+    reported = [line for line in indexed.output.splitlines() if "kwaad" in line]
+    assert len(reported) == 1
+    assert reported[0].split(": error:")[0].endswith(parsed.output.split(": error:")[0])

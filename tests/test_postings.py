@@ -13,7 +13,8 @@ from whoosh import query as wq
 
 from index.analysis import exact_analyzer
 from index.fasttext import ExactText
-from index.postings import PackedCodec, decode_positions, encode_positions
+from index.postings import PackedCodec, encode_positions
+from index.whoosh_private import decode_positions
 from search import plan as p
 from search.columns import ColumnCache
 from search.matching import Evaluator
@@ -120,8 +121,7 @@ def test_phrases_match_what_whoosh_matches(two_indexes, slop):
 def test_an_index_with_the_old_stemmed_schema_is_refused_clearly(tmp_path):
     from whoosh.filedb.filestore import FileStorage
 
-    from index.schema import IndexVersionError
-    from index.writer import INDEX_NAME, open_index
+    from index.store import INDEX_NAME, IndexVersionError, open_index
 
     FileStorage(str(tmp_path)).create_index(
         fields.Schema(id=fields.ID(stored=True), title=fields.TEXT()), indexname=INDEX_NAME)

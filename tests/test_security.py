@@ -91,13 +91,13 @@ class HostileFacets:
 
 @pytest.fixture(scope="module")
 def client(hostile_index, service):
-    app = create_app({"INDEX_DIR": hostile_index, "SERVICE": service})
+    app = create_app({"INDEX_DIR": hostile_index}, service=service)
     return app.test_client()
 
 
 @pytest.fixture(scope="module")
 def facet_client(hostile_index, service):
-    app = create_app({"INDEX_DIR": hostile_index, "SERVICE": HostileFacets(service)})
+    app = create_app({"INDEX_DIR": hostile_index}, service=HostileFacets(service))
     return app.test_client()
 
 
@@ -249,7 +249,7 @@ def test_safe_cell_covers_every_formula_start(start):
 # -- hosts and headers
 def test_forged_host_is_refused_when_hosts_are_configured(hostile_index, service, monkeypatch):
     monkeypatch.setenv("VRAAGBAAK_TRUSTED_HOSTS", "vraagbaak.example, 127.0.0.1")
-    app = create_app({"INDEX_DIR": hostile_index, "SERVICE": service})
+    app = create_app({"INDEX_DIR": hostile_index}, service=service)
     client = app.test_client()
     good = client.get("/feed.atom?q=economie", headers={"Host": "vraagbaak.example"})
     assert good.status_code == 200 and "http://vraagbaak.example/" in good.get_data(True)

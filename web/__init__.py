@@ -6,37 +6,37 @@ JSON come from the same data functions (web/data.py).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from flask import Flask
 
-from index.config import ENV_INDEX_DIR, default_index_dir
+from config.settings import Settings
+from search.service import SearchService
 from web.security import install_security
 from web.service import ServiceHolder
 from web.text import FILTERS
 
-ENV_TRUSTED_HOSTS = "VRAAGBAAK_TRUSTED_HOSTS"
 
-
-def create_app(config: dict | None = None) -> Flask:
-    """Config keys: INDEX_DIR (else $VRAAGBAAK_INDEX_DIR, else the default), TESTING,
-    SERVICE (a ready SearchService to share, e.g. between test apps), TRUSTED_HOSTS
-    (else $VRAAGBAAK_TRUSTED_HOSTS, comma-separated; unset: any Host header)."""
+def create_app(config: dict | None = None, settings: Settings | None = None,
+               service: SearchService | None = None) -> Flask:
+    """settings: read from the environment now when not given (config/settings.py);
+    service: a ready SearchService to share (else one is opened on first use).
+    Config keys: INDEX_DIR (else the settings' index_dir), TESTING, TRUSTED_HOSTS (else
+    the settings' trusted_hosts; none: any Host header)."""
+    settings = settings if settings is not None else Settings.from_env()
     app = Flask(__name__)
-    trusted = [h.strip() for h in os.environ.get(ENV_TRUSTED_HOSTS, "").split(",") if h.strip()]
     app.config.update(
-        INDEX_DIR=os.environ.get(ENV_INDEX_DIR) or default_index_dir(),
+        INDEX_DIR=settings.index_dir,
         MAX_CONTENT_LENGTH=64 * 1024,
         # Feeds and exports hold absolute links built from the Host header; behind a
         # proxy or on a public address, list the site's names so a forged Host is a 400.
-        TRUSTED_HOSTS=trusted or None,
+        TRUSTED_HOSTS=list(settings.trusted_hosts) or None,
     )
     app.config.update(config or {})
     app.json.sort_keys = False
     app.json.ensure_ascii = False
-    app.extensions["vraagbaak"] = ServiceHolder(Path(app.config["INDEX_DIR"]),
-                                                app.config.get("SERVICE"))
+    app.extensions["vraagbaak"] = ServiceHolder(Path(app.config["INDEX_DIR"]), settings,
+                                                service)
     app.jinja_env.filters.update(FILTERS)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -13,22 +13,20 @@ import datetime as dt
 from flask import url_for
 
 from index.dates import session_year
-from index.model import Record, record_id
-from search.results import MAX_DEPTH, MAX_LIMIT, Hit, SearchResult
+from index.model import Record
+from search.results import MAX_DEPTH, Hit, SearchRequestError, SearchResult
 from search.service import SearchService
+from web.service import settings
 from web.state import (
     ParamError,
     SearchState,
     month_period,
-    names_match,
     session_period,
     year_period,
 )
 from web.text import nl_date
 from web.timeline import timeline
 
-EXPORT_MAX = 1000
-FEED_SIZE = 20
 PAGE_WINDOW = 2
 
 
@@ -44,7 +42,7 @@ def run_search(service: SearchService, state: SearchState, limit: int, **options
         -> SearchResult:
     try:
         return service.search(state.search_request(limit, **options))
-    except ValueError as error:  # only reachable if state and search disagree on bounds
+    except SearchRequestError as error:  # only if state and search disagree on bounds
         raise ParamError(str(error)) from None
 
 
@@ -58,8 +56,7 @@ def search_data(service: SearchService, state: SearchState, endpoint: str,
     def link(s: SearchState) -> str:
         return state_url(endpoint, s)
 
-    data["hits"] = [_hit(service, hit, json) for hit, json in zip(result.hits, data["hits"],
-                                                                   strict=True)]
+    data["hits"] = _hits(service, data["hits"])
     _facet_links(data["facets"], state, link)
     data["chips"] = _chips(state, link)
     data["timeline"] = timeline(data["facets"], state, link)
@@ -78,26 +75,29 @@ def search_data(service: SearchService, state: SearchState, endpoint: str,
         if data["suggestion"] else None
     data["widen"] = _widen(service, state, link) if not result.total and not result.error \
         else []
-    data["export_max"] = EXPORT_MAX
+    data["export_max"] = settings().export_max
     data["max_depth"] = MAX_DEPTH
     return data
 
 
-def _hit(service: SearchService, hit: Hit, data: dict) -> dict:
-    data["url"] = question_url(hit.id)
-    for ref in data["records"]:
-        indexed = ref["id"] == hit.id or service.get(ref["id"]) is not None
-        ref["url"] = question_url(ref["id"]) if indexed else None
-    return data
+def _hits(service: SearchService, hits: list[dict]) -> list[dict]:
+    """Hits as JSON with links; a minister's record links only when it is indexed."""
+    indexed = service.indexed(ref["id"] for hit in hits for ref in hit["records"])
+    for hit in hits:
+        hit["url"] = question_url(hit["id"])
+        for ref in hit["records"]:
+            ref["url"] = question_url(ref["id"]) if ref["id"] in indexed else None
+    return hits
 
 
 def _facet_links(facets: dict, state: SearchState, link) -> None:
-    """Give each facet value `active` (does the state filter on it) and `url` (toggle)."""
+    """Give each facet value `active` (does the state filter on it: the search's own
+    `selected`, search/names.py) and `url` (toggle)."""
     for value in facets.get("minister", []):
-        value["active"] = any(names_match(m, value["value"]) for m in state.ministers)
+        value["active"] = value["selected"]
         value["url"] = link(state.toggle_minister(value["value"], value["active"]))
     for value in facets.get("asker", []):
-        value["active"] = bool(state.asker) and names_match(state.asker, value["value"])
+        value["active"] = value["selected"]
         value["url"] = link(state.toggle_asker(value["value"], value["active"]))
     periods = {"year": lambda v: year_period(int(v)),
                "month": lambda v: month_period(int(v[:4]), int(v[5:7])),
@@ -168,27 +168,16 @@ def _widen(service: SearchService, state: SearchState, link) -> list[dict]:
 
 
 # -- feed and exports
-def export_hits(service: SearchService, state: SearchState, sort: str | None = None,
-                snippets: bool = False) -> tuple[SearchResult, list[Hit]]:
-    """Up to `limit` (at most EXPORT_MAX) hits from the page the state names, in pages of
-    the search's own maximum."""
+def export_hits(service: SearchService, state: SearchState, sort: str | None = None
+                ) -> tuple[SearchResult, list[Hit]]:
+    """Up to `limit` (at most the export maximum) hits from the page the state names."""
     state = state.changed(page=state.page, sort=sort or state.sort)
-    wanted = state.limit or EXPORT_MAX
-    start = (state.page - 1) * wanted
-    hits: list[Hit] = []
-    first = None
-    page = start // MAX_LIMIT + 1
-    skip = start % MAX_LIMIT
-    while len(hits) < wanted:
-        chunk = state.changed(page=page, limit=MAX_LIMIT)
-        result = run_search(service, chunk, MAX_LIMIT, facets=False, snippets=snippets)
-        first = first or result
-        hits += result.hits[skip:]
-        skip = 0
-        if result.error or len(result.hits) < MAX_LIMIT or page * MAX_LIMIT >= MAX_DEPTH:
-            break
-        page += 1
-    return first, hits[:wanted]
+    wanted = state.limit or settings().export_max
+    try:
+        return service.hits_from(state.search_request(facets=False, snippets=False),
+                                 (state.page - 1) * wanted, wanted)
+    except SearchRequestError as error:
+        raise ParamError(str(error)) from None
 
 
 def export_row(hit: Hit) -> dict:
@@ -205,17 +194,18 @@ def export_data(service: SearchService, state: SearchState) -> dict:
         row.pop("snippet", None)
         row.pop("score", None)
     meta = result.to_json()
+    export_max = settings().export_max
     return {"query": meta["query"], "filters": meta["filters"], "sort": meta["sort"],
-            "total": result.total, "page": state.page, "limit": state.limit or EXPORT_MAX,
-            "max": EXPORT_MAX, "exported": len(rows),
-            "truncated": result.total > (state.page - 1) * (state.limit or EXPORT_MAX)
+            "total": result.total, "page": state.page, "limit": state.limit or export_max,
+            "max": export_max, "exported": len(rows),
+            "truncated": result.total > (state.page - 1) * (state.limit or export_max)
             + len(rows),
             "notices": meta["notices"], "error": meta["error"], "hits": rows}
 
 
 def feed_data(service: SearchService, state: SearchState) -> dict:
     """The newest matching questions, whatever the page's own sort."""
-    limit = state.limit or FEED_SIZE
+    limit = state.limit or settings().feed_size
     result = run_search(service, state.changed(sort="newest", limit=limit), limit)
     page_state = state.changed(sort="newest", limit=None)
     entries = [{**hit.to_json(),
@@ -248,13 +238,12 @@ def question_data(service: SearchService, doc_id: str) -> dict | None:
     data = record.to_json()
     data["session"] = session_year(dt.date.fromisoformat(record.date))
     data["links"] = {"html": question_url(record.id), "api": question_url(record.id, True)}
-    data["group"] = _group(service, record)
+    data["group"] = _group(service.members(record), record.id)
     coordinated = service.coordinated_for(record)
     data["coordinated"] = _ref(coordinated) if coordinated else None
     data["referred_by"] = [m for m in data["group"] if m["answer_kind"] == "referral"] \
         if record.answer_kind == "coordinated" else []
-    data["similar"] = [_hit(service, hit, hit.to_json())
-                       for hit in service.similar(record, limit=5)]
+    data["similar"] = _hits(service, [hit.to_json() for hit in service.similar(record, limit=5)])
     data["search_links"] = {
         "minister": state_url("pages.search", SearchState(ministers=(record.minister,))),
         "asker": state_url("pages.search", SearchState(asker=record.asker)),
@@ -268,15 +257,8 @@ def _ref(record: Record) -> dict:
             "api": question_url(record.id, True)}
 
 
-def _group(service: SearchService, record: Record) -> list[dict]:
+def _group(members, current_id: str) -> list[dict]:
     """Every addressed minister in document order; those not indexed have no URL."""
-    indexed = {r.id: r for r in service.group(record)}
-    members = []
-    for member in record.joint:
-        member_id = record_id(record.date, member.minister, member.number)
-        found = indexed.get(member_id)
-        members.append({"id": member_id, "minister": member.minister, "number": member.number,
-                        "answer_kind": found.answer_kind if found else None,
-                        "url": question_url(member_id) if found else None,
-                        "current": member_id == record.id})
-    return members
+    return [{"id": m.id, "minister": m.minister, "number": m.number,
+             "answer_kind": m.answer_kind, "url": question_url(m.id) if m.indexed else None,
+             "current": m.id == current_id} for m in members]

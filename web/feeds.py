@@ -1,7 +1,7 @@
 """Follow and take away: an Atom feed for any search, CSV and JSON exports.
 
-Exports are bounded (EXPORT_MAX rows) so one request cannot walk the whole archive, and
-CSV cells that a spreadsheet would run as a formula are neutralised.
+Exports are bounded (the export_max setting, 1,000 rows by default) so one request cannot
+walk the whole archive, and CSV cells that a spreadsheet would run as a formula are neutralised.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import re
 from flask import Blueprint, Response, jsonify, render_template, request
 
 from search.results import MAX_LIMIT
-from web.data import EXPORT_MAX, export_data, export_hits, export_row, feed_data
+from web.data import export_data, export_hits, export_row, feed_data
 from web.security import error_response
-from web.service import service
+from web.service import service, settings
 from web.state import SearchState
 
 bp = Blueprint("feeds", __name__)
@@ -38,7 +38,7 @@ def feed():
 
 @bp.get("/export.csv")
 def export_csv():
-    state = SearchState.from_args(request.args, max_limit=EXPORT_MAX)
+    state = SearchState.from_args(request.args, max_limit=settings().export_max)
     result, hits = export_hits(service(), state)
     if result.error:
         return error_response(400, result.error)
@@ -54,7 +54,7 @@ def export_csv():
 
 @bp.get("/export.json")
 def export_json():
-    state = SearchState.from_args(request.args, max_limit=EXPORT_MAX)
+    state = SearchState.from_args(request.args, max_limit=settings().export_max)
     data = export_data(service(), state)
     response = jsonify(data)
     response.status_code = 400 if data["error"] else 200

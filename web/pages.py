@@ -7,9 +7,9 @@ import re
 from flask import Blueprint, render_template, request
 
 from search.results import DEFAULT_LIMIT, MAX_LIMIT
-from web.data import EXPORT_MAX, FEED_SIZE, question_data, search_data
+from web.data import question_data, search_data
 from web.security import error_response
-from web.service import service
+from web.service import service, settings
 from web.state import SearchState
 from web.timeline import layout
 
@@ -37,4 +37,5 @@ def question(doc_id: str):
 @bp.get("/over")
 def about():
     return render_template("about.html", stats=service().stats(), max_limit=MAX_LIMIT,
-                           export_max=EXPORT_MAX, feed_size=FEED_SIZE)
+                           export_max=settings().export_max,
+                           feed_size=settings().feed_size)

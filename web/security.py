@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Flask, Response, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from web.service import IndexMissing, IndexOutdated
+from index.store import IndexMissingError, IndexVersionError
 from web.state import ParamError
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -71,14 +71,16 @@ def install_security(app: Flask) -> None:
     def _bad_param(error: ParamError):
         return error_response(400, str(error))
 
-    @app.errorhandler(IndexMissing)
-    def _no_index(error: IndexMissing):
+    # The store's errors, worded for a reader of the site (cli/options.py words them for
+    # the terminal).
+    @app.errorhandler(IndexMissingError)
+    def _no_index(error: IndexMissingError):
         return error_response(503, "Er is nog geen index. Start de site met `vraagbaak serve` "
                                    "(die indexeert eerst de meegeleverde documenten) of voer "
                                    "`vraagbaak index` uit.")
 
-    @app.errorhandler(IndexOutdated)
-    def _old_index(error: IndexOutdated):
+    @app.errorhandler(IndexVersionError)
+    def _old_index(error: IndexVersionError):
         return error_response(503, "De index werd gemaakt door een oudere versie van Vraagbaak. "
                                    "Verwijder de indexmap en voer `vraagbaak index` opnieuw uit.")
 

@@ -1,7 +1,9 @@
 """One SearchService per app, opened on first use.
 
-Opening lazily lets the app start (and show a clear page) before an index exists; the
-service itself refreshes after a writer commits, so new documents appear without restart.
+Opening lazily lets the app start (and show a clear page) before an index exists: the
+store's "no index" and "old index" errors reach web/security.py, which words them for
+the reader. The service itself refreshes after a writer commits, so new documents appear
+without restart.
 """
 
 from __future__ import annotations
@@ -11,21 +13,15 @@ from pathlib import Path
 
 from flask import current_app
 
-from index.schema import IndexVersionError
+from config.settings import Settings
 from search.service import SearchService
 
 
-class IndexMissing(Exception):
-    """No index in the configured directory yet."""
-
-
-class IndexOutdated(Exception):
-    """The index was built by an older Vraagbaak and must be rebuilt."""
-
-
 class ServiceHolder:
-    def __init__(self, index_dir: Path, service: SearchService | None = None):
+    def __init__(self, index_dir: Path, settings: Settings,
+                 service: SearchService | None = None):
         self.index_dir = index_dir
+        self.settings = settings
         self._service = service
         self._lock = threading.Lock()
 
@@ -33,14 +29,13 @@ class ServiceHolder:
         if self._service is None:
             with self._lock:
                 if self._service is None:
-                    try:
-                        self._service = SearchService(self.index_dir)
-                    except FileNotFoundError:
-                        raise IndexMissing(str(self.index_dir)) from None
-                    except IndexVersionError:
-                        raise IndexOutdated(str(self.index_dir)) from None
+                    self._service = SearchService(self.index_dir, self.settings)
         return self._service
 
 
 def service() -> SearchService:
     return current_app.extensions["vraagbaak"].get()
+
+
+def settings() -> Settings:
+    return current_app.extensions["vraagbaak"].settings

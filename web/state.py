@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from index.analysis import fold
 from index.dates import session_start
+from search.names import name_selects
 from search.results import DEFAULT_LIMIT, MAX_DEPTH, SORTS, SearchRequest
 
 MAX_MINISTERS = 20
@@ -95,15 +96,11 @@ class SearchState:
         changes.setdefault("page", 1)
         return replace(self, **changes)
 
-    @property
-    def filtered(self) -> bool:
-        return bool(self.ministers or self.asker or self.date_from or self.date_to)
-
     # -- facet toggles
     def toggle_minister(self, name: str, active: bool) -> SearchState:
         if active:
             return self.changed(ministers=tuple(m for m in self.ministers
-                                                if not names_match(m, name)))
+                                                if not name_selects(m, name)))
         return self.changed(ministers=(*self.ministers, name))
 
     def toggle_asker(self, name: str, active: bool) -> SearchState:
@@ -122,12 +119,6 @@ class SearchState:
             kept = [t for t in self.q.split() if fold(t) != fold(word)]
             return self.changed(q=" ".join(kept))
         return self.changed(q=f"{self.q} {word}".strip())
-
-
-def names_match(given: str, full: str) -> bool:
-    """`somers` or `Bart Somers` given in the URL both select the facet value `Bart Somers`."""
-    words = set(fold(full).split())
-    return bool(fold(given).split()) and set(fold(given).split()) <= words
 
 
 def year_period(year: int) -> tuple[dt.date, dt.date]:

@@ -52,9 +52,9 @@ def load_facts(corpus: Path) -> dict[str, list[dict]]:
 def stored_records(index_dir: Path) -> list[dict]:
     """Every live record in the index, opened afresh from disk."""
     from index.schema import unpack_record
-    from index.writer import open_index
+    from index.store import open_index
 
-    ix = open_index(index_dir, create=False)
+    ix = open_index(index_dir)
     with ix.reader() as reader:
         return [unpack_record(fields["record"]).to_json() for fields in reader.all_stored_fields()]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from reliability_support import comparable, run, start, stored_records, wait_for
 
-from index.writer import INDEX_NAME
+from index.store import INDEX_NAME
 
 COMMIT_EVERY = "100"
 KILLS = 6
@@ -156,9 +156,9 @@ def assert_no_leftovers(index_dir: Path) -> None:
     """After a clean run only the current TOC, its segments and the lock files remain."""
     from whoosh.index import TOC
 
-    from index.writer import open_index
+    from index.store import open_index
 
-    segments = {s.segment_id() for s in open_index(index_dir, create=False)._segments()}
+    segments = {s.segment_id() for s in open_index(index_dir)._segments()}
     allowed_locks = {f"{INDEX_NAME}_WRITELOCK", f"{INDEX_NAME}_RUNLOCK"}
     generation = toc_generation(index_dir)
     for path in index_dir.iterdir():

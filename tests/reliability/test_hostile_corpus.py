@@ -103,7 +103,7 @@ def test_hostile_folder_reports_each_bad_file_and_indexes_every_good_one(hostile
             result = service.search(SearchRequest(q=q))
             assert result.total >= 1 and time.monotonic() - begun < 3, (q, result.error)
         begun = time.monotonic()
-        page = create_app({"INDEX_DIR": index_dir, "SERVICE": service}).test_client().get(
+        page = create_app({"INDEX_DIR": index_dir}, service=service).test_client().get(
             "/questions/2020-09-25-hilde-crevits-999")
         assert page.status_code == 200 and time.monotonic() - begun < 10
     finally:

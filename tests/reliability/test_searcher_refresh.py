@@ -64,12 +64,12 @@ def test_long_lived_service_matches_a_fresh_reader_after_updates_prunes_and_merg
 def test_no_thread_answers_from_an_older_index_than_another(corpus, tmp_path):
     """A thread that opens its searcher after a commit makes every other thread reopen on
     its next search, even before the periodic check (here: never, within the test)."""
-    from index.writer import open_index
+    from index.store import open_index
     from search.searchers import ThreadSearchers
 
     index_dir = tmp_path / "index"
     index_paths([corpus], index_dir, workers=1)
-    searchers = ThreadSearchers(open_index(index_dir, create=False), refresh_interval=3600)
+    searchers = ThreadSearchers(open_index(index_dir), refresh_interval=3600)
 
     def count() -> int:
         return searchers.current().reader().doc_count()

@@ -8,6 +8,7 @@ import threading
 import time
 
 import search.service as service_module
+from config.settings import Settings
 from search.matching import Evaluator
 from search.results import SearchRequest
 from search.service import SearchService
@@ -53,7 +54,7 @@ def test_a_slow_search_does_not_block_a_fast_one(built_index, monkeypatch):
 
 
 def test_time_limit_cuts_a_search_off_with_a_clear_message(built_index, monkeypatch):
-    service = SearchService(built_index, time_limit=1.0)
+    service = SearchService(built_index, Settings(search_time_limit=1.0))
     monkeypatch.setattr(service_module, "Evaluator", SleepyEvaluator)
     try:
         started = time.monotonic()

@@ -26,7 +26,7 @@ ALLOWED = {200, 400, 404}
 
 @pytest.fixture(scope="module")
 def client(built_index, service):
-    app = create_app({"INDEX_DIR": built_index, "SERVICE": service})
+    app = create_app({"INDEX_DIR": built_index}, service=service)
     app.logger.disabled = True  # a crash must show as a 500 here, not as log noise
     return app.test_client()
 

@@ -22,7 +22,7 @@ from reliability_support import (
 )
 
 from index.locks import RUN_LOCK_NAME
-from index.writer import INDEX_NAME
+from index.store import INDEX_NAME
 
 WRITE_LOCK_NAME = f"{INDEX_NAME}_WRITELOCK"
 

@@ -55,7 +55,7 @@ def web_service(web_index):
 def app(web_index, web_service):
     from web import create_app
 
-    return create_app({"INDEX_DIR": web_index, "TESTING": True, "SERVICE": web_service})
+    return create_app({"INDEX_DIR": web_index, "TESTING": True}, service=web_service)
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def live_server(web_index, web_service):
 
     from web import create_app
 
-    app = create_app({"INDEX_DIR": web_index, "SERVICE": web_service})
+    app = create_app({"INDEX_DIR": web_index}, service=web_service)
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -9,8 +9,10 @@ import xml.etree.ElementTree as ET
 
 from webui_support import HOSTILE_ID, HOSTILE_TITLE
 
-from web.data import EXPORT_MAX, FEED_SIZE
+from config.settings import Settings
 from web.feeds import safe_cell
+
+EXPORT_MAX, FEED_SIZE = Settings.export_max, Settings.feed_size
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -113,6 +113,19 @@ def test_last_name_selects_the_minister(client):
     assert "minister" not in query_of(value["url"])
 
 
+@pytest.mark.parametrize("param, facet", [("minister", "minister"), ("asker", "asker")])
+def test_a_first_name_alone_selects_no_one_and_nothing_is_ticked(client, param, facet):
+    """`?minister=bart` used to tick "Bart Somers" while the search said it found no one."""
+    full = api(client)["facets"][facet][0]["value"]
+    first = full.split()[0]
+    data = api(client, **{param: first})
+    assert data["total"] == 0 and any(f"'{first}'" in n for n in data["notices"])
+    assert not any(v["selected"] or v["active"] for v in data["facets"][facet])
+    html = client.get("/", query_string={param: first}).get_data(as_text=True)
+    assert 'class="message notice"' in html and f"'{first}'" in unescape(html)
+    assert "✓" not in html and 'class="active"' not in html
+
+
 def test_asker_filter_and_toggle(client):
     value = api(client)["facets"]["asker"][0]
     data = client.get(value["url"]).get_json()

@@ -94,7 +94,7 @@ def test_error_is_a_plain_page_without_a_trace(web_index):
         def get(self, doc_id):
             raise RuntimeError("secret internals /etc/shadow")
 
-    app = create_app({"INDEX_DIR": web_index, "SERVICE": Broken()})
+    app = create_app({"INDEX_DIR": web_index}, service=Broken())
     app.logger.disabled = True
     client = app.test_client()
     for path in ("/", "/questions/x-1", "/api/search"):
@@ -120,3 +120,27 @@ def test_index_dir_from_environment(monkeypatch, tmp_path):
     app = create_app()
     assert str(app.config["INDEX_DIR"]) == str(tmp_path / "elders")
     assert app.debug is False
+
+
+def test_only_the_search_layers_own_refusal_is_a_400(web_index):
+    """A ValueError from a bug is a server error (500), not the user's bad request."""
+    from search.results import SearchRequestError
+    from web import create_app
+
+    class Raising:
+        def __init__(self, error):
+            self.error = error
+
+        def search(self, request):
+            raise self.error
+
+        def hits_from(self, request, start, count):
+            raise self.error
+
+    for error, status in ((SearchRequestError("limit must be between 1 and 100"), 400),
+                          (ValueError("invalid literal for int()"), 500)):
+        app = create_app({"INDEX_DIR": web_index}, service=Raising(error))
+        app.logger.disabled = True
+        client = app.test_client()
+        for path in ("/", "/api/search", "/export.json", "/feed.atom"):
+            assert client.get(path).status_code == status, (path, error)

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 from webui_support import SEED_COORDINATED, SEED_REFERRAL, hostile_text
 
-from cli.serve_cmd import THREADS, ensure_index, index_exists, serve
+from cli.serve_cmd import THREADS, ensure_index, serve
+from index.store import index_exists
 from index.writer import index_paths
 from web import create_app
 

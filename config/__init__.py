@@ -1,0 +1,1 @@
+"""Start-up configuration: the one settings object every entry point reads once."""

@@ -1,0 +1,78 @@
+"""The index directory: its name, whether it holds an index, opening it, the version check.
+
+Everything that touches the Whoosh index as a whole (the writer, its worker processes,
+the search service, the web layer, the CLI) opens it here, so the index's name, the
+"no index" and "old index" errors, and the way files are read are decided once.
+
+Files are read without mmap: whoosh3 copies a mmapped file into a BytesIO when a reader
+opens it, so each reader held a private copy of the index (measured on 50,000 documents:
+580 MB and 0.2 s per searcher, against 1 MB and 10 ms without mmap, at the same search
+speed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+from index.schema import SCHEMA_VERSION, build_schema, schema_version
+
+INDEX_NAME = "vraagbaak"
+# Whoosh's own lock file for one commit (index/locks.py holds the lock of a whole run).
+WRITE_LOCK_NAME = f"{INDEX_NAME}_WRITELOCK"
+
+
+class IndexStoreError(Exception):
+    """The index directory cannot be used as it is; the message says what to do."""
+
+
+class IndexMissingError(IndexStoreError, FileNotFoundError):
+    """No index in the directory yet."""
+
+    def __init__(self, index_dir: Path):
+        self.index_dir = Path(index_dir)
+        super().__init__(f"no index in {index_dir}; run `vraagbaak index` first")
+
+
+class IndexVersionError(IndexStoreError, RuntimeError):
+    """The index was built by an older Vraagbaak with another schema: rebuild it."""
+
+    def __init__(self, index_dir: Path):
+        self.index_dir = Path(index_dir)
+        super().__init__(f"the index in {index_dir} was built by an older Vraagbaak (another "
+                         f"schema); delete that folder and run `vraagbaak index` again")
+
+
+def _storage(index_dir: Path) -> FileStorage:
+    return FileStorage(str(index_dir), supports_mmap=False)
+
+
+def index_exists(index_dir: Path) -> bool:
+    """Whether index_dir holds a Vraagbaak index (of any schema version)."""
+    index_dir = Path(index_dir)
+    return index_dir.is_dir() and whoosh_index.exists(_storage(index_dir),
+                                                      indexname=INDEX_NAME)
+
+
+def open_index(index_dir: Path, create: bool = False):
+    """The index in index_dir; with `create`, a new empty one when there is none.
+
+    IndexMissingError when there is none and `create` is false; IndexVersionError when
+    it was built with another schema."""
+    index_dir = Path(index_dir)
+    storage = _storage(index_dir)
+    if index_exists(index_dir):
+        ix = storage.open_index(INDEX_NAME)
+        if schema_version(ix.schema) != SCHEMA_VERSION:
+            raise IndexVersionError(index_dir)
+        return ix
+    if not create:
+        raise IndexMissingError(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    return storage.create_index(build_schema(), indexname=INDEX_NAME)
+
+
+def write_lock_path(index_dir: Path) -> Path:
+    return Path(index_dir) / WRITE_LOCK_NAME
