@@ -30,12 +30,14 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 
+from index.commit import CommitWriter, create_index
+from index.diskfull import DiskFullError, disk_full_message, is_disk_full
+from index.leftovers import remove_leftovers
 from index.locks import IndexBusyError, busy_message, run_lock
 from index.model import ReadError
-from index.postings import PackedCodec
 from index.readers import iter_corpus_files, open_regular
 from index.schema import SCHEMA_VERSION, IndexVersionError, build_schema, schema_version
-from index.segments import FileResult, Workers, commit_segments
+from index.segments import FileResult, Workers
 
 INDEX_NAME = "vraagbaak"
 # Records per commit. Each commit writes segments, and Whoosh's merge policy rewrites
@@ -103,7 +105,7 @@ def open_index(index_dir: Path, create: bool = True):
     if not create:
         raise FileNotFoundError(f"no index in {index_dir}; run `vraagbaak index` first")
     index_dir.mkdir(parents=True, exist_ok=True)
-    return storage.create_index(build_schema(), indexname=INDEX_NAME)
+    return create_index(str(index_dir), build_schema(), INDEX_NAME)
 
 
 def indexed_files(ix) -> dict[str, str]:
@@ -155,8 +157,25 @@ def index_paths(paths: Iterable[Path], index_dir: Path, prune: bool = False,
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     with _worker_pool(workers) as pool, run_lock(index_dir, lock_wait):
-        return _index_locked(paths, index_dir, prune, pool, batch_size, progress, on_error,
-                             lock_wait)
+        try:
+            return _index_locked(paths, index_dir, prune, pool, batch_size, progress,
+                                 on_error, lock_wait)
+        except Exception as error:
+            if not is_disk_full(error):
+                raise
+            pool.close()  # no worker writes any more when its files are removed
+            remove_leftovers(index_dir, INDEX_NAME)
+            raise DiskFullError(disk_full_message(index_dir, _committed(index_dir))) \
+                from error
+
+
+def _committed(index_dir: Path) -> int:
+    """Records in the index's last commit (0 when there is none)."""
+    try:
+        with open_index(index_dir, create=False).reader() as reader:
+            return reader.doc_count()
+    except Exception:  # noqa: BLE001 - no index yet
+        return 0
 
 
 def _index_locked(paths, index_dir: Path, prune: bool, workers: Workers, batch_size: int,
@@ -164,7 +183,7 @@ def _index_locked(paths, index_dir: Path, prune: bool, workers: Workers, batch_s
     started = time.monotonic()
     report = IndexReport()
     ix = open_index(index_dir)
-    _remove_leftovers(index_dir)
+    remove_leftovers(index_dir, INDEX_NAME)
     known = indexed_files(ix)
     seen: set[str] = set()
     owners = _IdOwners(ix)
@@ -183,10 +202,10 @@ def _index_locked(paths, index_dir: Path, prune: bool, workers: Workers, batch_s
                         if key not in seen and not os.path.exists(os.fsencode(key)):
                             writer.delete_by_term("source", key)
                             report.removed += 1
-                commit_segments(writer, segments)
+                writer.commit(segments=segments)
             except BaseException:
                 workers.cancel()
-                writer.cancel()
+                writer.abandon()
                 raise
     finally:
         owners.close()
@@ -260,22 +279,11 @@ class _Batch:
         report.records += len(result.ids)
 
 
-def _remove_leftovers(index_dir: Path) -> None:
-    """Delete table-of-contents files a killed commit wrote but never renamed into place.
-
-    Whoosh's own cleaner removes a killed run's segment files at the next commit but not
-    these; nothing reads them. Only called under the run lock, so no writer is active.
-    """
-    for path in index_dir.glob(f"_{INDEX_NAME}_*.toc.*"):
-        with contextlib.suppress(OSError):
-            path.unlink()
-
-
 def _acquire_writer(ix, wait: float = LOCK_WAIT_SECONDS):
     deadline = time.monotonic() + wait
     while True:
         try:
-            return ix.writer(limitmb=256, codec=PackedCodec())
+            return CommitWriter(ix, limitmb=256)
         except LockError:
             if time.monotonic() >= deadline:
                 lock = Path(ix.storage.folder) / f"{INDEX_NAME}_WRITELOCK"
