@@ -16,6 +16,7 @@ import click
 
 from cli.options import index_dir_option
 from index.config import BUNDLED_CORPUS
+from index.diskfull import DiskFullError
 from index.lexicon import default_lexicon
 from index.schema import IndexVersionError
 from index.writer import DEFAULT_BATCH, LOCK_WAIT_SECONDS, IndexBusyError, index_paths
@@ -60,6 +61,9 @@ def run_index(paths: list[Path], index_dir: Path, prune: bool = False,
     except (IndexBusyError, IndexVersionError) as error:
         click.echo(f"error: {error}", err=True)
         return 1
+    except DiskFullError as error:
+        click.echo(str(error), err=True)
+        return 1
     for source, reason in report.failed:
         click.echo(f"{source}: error: {reason}", err=True)
     if not quiet:
@@ -77,8 +81,9 @@ def index(paths: tuple[Path, ...], index_dir: Path, prune: bool, workers: int | 
     """Index PATH... (files or folders; default: the bundled corpus).
 
     Incremental: unchanged files are skipped, changed files replaced. Exit 1 when
-    some file could not be indexed (each is reported with its reason), or when another
-    run holds the index. Environment: VRAAGBAAK_COMMIT_EVERY=N records per commit,
+    some file could not be indexed (each is reported with its reason), when another
+    run holds the index, or when the disk is full (the last commit is kept).
+    Environment: VRAAGBAAK_COMMIT_EVERY=N records per commit,
     VRAAGBAAK_LOCK_WAIT=S seconds to wait for another run (docs/reliability.md).
     """
     sys.exit(run_index(list(paths) or [BUNDLED_CORPUS], index_dir, prune, workers))
