@@ -18,8 +18,9 @@ its durable data where it was synced, else a 512-byte sector mix of its old data
 new data and garbage, cut to its old or new length. Every event is a cut point: a
 callback `on_event(number, kind, name)` runs after each one.
 
-`full_from` makes every write and fsync from that event on fail with ENOSPC (a disk
-that filled up and stays full) until it is set back to None.
+`full_at = k` makes the k-th write or fsync (counted in `attempts`) and every one after
+it fail with ENOSPC (a disk that filled up and stays full; `filled` says it happened)
+until it is set back to None.
 """
 
 from __future__ import annotations
@@ -88,7 +89,9 @@ class SimulatedDisk:
         self.events = 0
         self.kinds: dict[str, int] = {}
         self.on_event = None
-        self.full_from: int | None = None
+        self.full_at: int | None = None
+        self.attempts = 0
+        self.filled = False
         self.unmodelled = 0
         self._ident = 0
         self.live: dict[str, object] = {}
@@ -147,7 +150,9 @@ class SimulatedDisk:
             self.on_event(self.events, kind, name)
 
     def _before_write(self, name: str) -> None:
-        if self.full_from is not None and self.events + 1 >= self.full_from:
+        self.attempts += 1
+        if self.full_at is not None and self.attempts >= self.full_at:
+            self.filled = True
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), name)
 
     def _created(self, name: str) -> None:
