@@ -3,8 +3,9 @@
 A build of 22 files in three commits, then an update run (one file changed, three added,
 one deleted and pruned) run in this process over a SimulatedDisk (simulated_disk.py).
 After every event of both runs the power is "cut": the folder as the disk would hold
-it is written out twice, once with every unsynced folder change dropped and once with
-all of them kept, unsynced file data garbled sector by sector either way. Each image
+it is written out with every unsynced folder change dropped, with all of them kept, and
+with a random first part of them kept (in order, as a journal replays them); unsynced
+file data is garbled sector by sector each time. Each image
 must then open and hold exactly the records of the last commit reported done (or of
 the one in progress, if it completed), each equal to the generator's facts and found by
 an exact phrase of its own text; `vraagbaak check` must name nothing but leftovers, and
@@ -65,7 +66,7 @@ def expected(files: list[Path], facts: dict) -> dict[str, dict]:
 
 
 def cut_everywhere(disk: SimulatedDisk, run: Run, states: list[dict], images: Path,
-                   label: str, cuts: list) -> None:
+                   label: str, cuts: list, points: list) -> None:
     """At every event, write both crash images and remember what they may hold."""
     rng = random.Random(label)
 
@@ -73,11 +74,15 @@ def cut_everywhere(disk: SimulatedDisk, run: Run, states: list[dict], images: Pa
         allowed = [states[run.done]]
         if run.writing:
             allowed.append(states[run.done + 1])
-        for variant, keep in (("drop", 0), ("keep", len(disk.ops))):
+        variants = [("drop", 0), ("keep", len(disk.ops))]
+        if len(disk.ops) > 1:
+            variants.append(("some", rng.randrange(1, len(disk.ops))))
+        for variant, keep in variants:
             target = images / f"{label}-{number:04d}-{variant}"
             disk.crash_image(target, keep, rng)
-            cuts.append((target, f"{label} {kind} {name} ({variant} unsynced renames)",
-                         allowed, run.created))
+            cuts.append((target, f"{label} event {number}, {kind} {name} ({variant} "
+                                 f"unsynced folder changes)", allowed, run.created))
+        points.append(number)
 
     disk.on_event = on_event
 
@@ -98,15 +103,16 @@ def test_power_cut_at_every_write_rename_and_fsync(tmp_path, monkeypatch):
     index_dir.mkdir()
     run = Run(monkeypatch)
     cuts: list = []
+    points: list = []
 
     # Run 1: a build in commits of COMMIT_EVERY files (files are taken in sorted order).
     build_states = [expected(files[:n], facts) for n in
                     range(0, len(files) + COMMIT_EVERY, COMMIT_EVERY)]
     with SimulatedDisk(index_dir) as disk:
-        cut_everywhere(disk, run, build_states, images, "build", cuts)
+        cut_everywhere(disk, run, build_states, images, "build", cuts, points)
         report = index_paths([corpus], index_dir, workers=1, batch_size=COMMIT_EVERY)
     assert report.ok and report.records == BUILD_FILES
-    build_cuts, unmodelled = len(cuts), disk.unmodelled
+    build_points, unmodelled = len(points), disk.unmodelled
 
     # Run 2: one file changed, three added, one removed (pruned): one commit.
     changed, removed = files[3], files[10]
@@ -120,7 +126,7 @@ def test_power_cut_at_every_write_rename_and_fsync(tmp_path, monkeypatch):
     update_states = [build_states[-1], expected(final_files, facts)]
     run.done, run.created = 0, True
     with SimulatedDisk(index_dir) as disk:
-        cut_everywhere(disk, run, update_states, images, "update", cuts)
+        cut_everywhere(disk, run, update_states, images, "update", cuts, points)
         report = index_paths([corpus], index_dir, workers=1, batch_size=COMMIT_EVERY,
                              prune=True)
     assert (report.added, report.updated, report.removed) == (3, 1, 1), report.summary()
@@ -134,8 +140,8 @@ def test_power_cut_at_every_write_rename_and_fsync(tmp_path, monkeypatch):
         outcomes[outcome] += 1
         if number % RERUN_EVERY == 0:
             rerun(image, corpus, where, len(update_states[-1]))
-    print(f"power cut at {len(cuts) // 2} points ({build_cuts // 2} in the build, "
-          f"{(len(cuts) - build_cuts) // 2} in the update), 2 images each: {outcomes}; "
+    print(f"power cut at {len(points)} points ({build_points} in the build, "
+          f"{len(points) - build_points} in the update), {len(cuts)} images: {outcomes}; "
           f"distinct index states read, searched and checked: {len(verified)}; "
           f"{time.monotonic() - started:.1f} s")
     assert outcomes["in-progress commit"] > 0 and outcomes["previous commit"] > 0
