@@ -5,8 +5,9 @@ skipped; a changed file's records are replaced; `prune` drops the records of fil
 no longer exist. Worker processes read, parse and analyze the files and each writes
 its own segment (index/segments.py: both cores busy, flushes in parallel); the main
 process keeps the report, refuses duplicates, deletes replaced records and commits every
-`batch_size` documents: each commit is atomic, so a killed run leaves every committed
-document whole and the next run finishes the job.
+`batch_size` documents: each commit is atomic and durable (index/commit.py), so a
+killed run or a power cut leaves every committed document whole and the next run
+finishes the job. A full disk stops the run with DiskFullError, the last commit kept.
 
 One run holds the run lock (index/locks.py) from start to end. Worker processes are
 started before any lock is taken, so they never inherit a lock's file descriptor, and
