@@ -26,6 +26,8 @@ from index.check import check_index
 from index.writer import index_paths
 
 LINE = "freed nothing, last commit kept"
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc")]
 
 
 def disk_full_line(stderr: str) -> str:

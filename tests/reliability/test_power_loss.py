@@ -33,7 +33,8 @@ from index.writer import INDEX_NAME, index_paths
 
 BUILD_FILES, COMMIT_EVERY = 22, 8
 RERUN_EVERY = 100
-pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc")]
 
 
 class Run:
