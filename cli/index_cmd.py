@@ -14,6 +14,7 @@ import click
 
 from cli.options import current_settings, index_dir_option, store_errors
 from config.settings import BUNDLED_CORPUS
+from index.diskfull import DiskFullError
 from index.lexicon import default_lexicon
 from index.readers import printable_path
 from index.writer import IndexBusyError, index_paths
@@ -44,6 +45,9 @@ def run_index(paths: list[Path], index_dir: Path, prune: bool = False,
     except IndexBusyError as error:
         click.echo(f"error: {error}", err=True)
         return 1
+    except DiskFullError as error:
+        click.echo(str(error), err=True)
+        return 1
     for source, reason in report.failed:
         # the same escaping as `vraagbaak parse`: a name's newline or escape sequence
         # must not reach the terminal raw
@@ -63,8 +67,9 @@ def index(paths: tuple[Path, ...], index_dir: Path, prune: bool, workers: int | 
     """Index PATH... (files or folders; default: the bundled corpus).
 
     Incremental: unchanged files are skipped, changed files replaced. Exit 1 when
-    some file could not be indexed (each is reported with its reason), or when another
-    run holds the index. Environment: VRAAGBAAK_COMMIT_EVERY=N records per commit,
+    some file could not be indexed (each is reported with its reason), when another
+    run holds the index, or when the disk is full (the last commit is kept).
+    Environment: VRAAGBAAK_COMMIT_EVERY=N records per commit,
     VRAAGBAAK_LOCK_WAIT=S seconds to wait for another run (docs/reliability.md).
     """
     sys.exit(run_index(list(paths) or [BUNDLED_CORPUS], index_dir, prune, workers))

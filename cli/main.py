@@ -7,6 +7,7 @@ import click
 from cli import (
     analyze_cmd,
     bench_cmd,
+    check_cmd,
     corpus_cmd,
     harvest_cmd,
     index_cmd,
@@ -28,7 +29,7 @@ def cli() -> None:
 
 
 for module in (parse_cmd, corpus_cmd, analyze_cmd, index_cmd, search_cmd, serve_cmd, bench_cmd,
-               harvest_cmd):
+               harvest_cmd, check_cmd):
     for command in module.COMMANDS:
         cli.add_command(command)
 

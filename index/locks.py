@@ -6,6 +6,11 @@ the operating system drops them when the holding process dies, even by SIGKILL, 
 lock file left on disk is never stale by itself and must never be deleted by hand (that
 would let two writers in). When the lock is held, the message names the process that
 holds it, read from /proc/locks on Linux.
+
+The lock itself lives in the kernel, so a power cut releases it like a crash does;
+the only bookkeeping on disk is the two lock files. They are created once, durably
+(the folder synced after), by the first run: after a power cut they are still there,
+and no later run has to create (and sync) them again.
 """
 
 from __future__ import annotations
@@ -18,8 +23,11 @@ from pathlib import Path
 
 from whoosh.util.filelock import FileLock
 
+from index.durable import fsync_dir
+
 # Not a name Whoosh's file cleaner or index creation ever touches.
 RUN_LOCK_NAME = "vraagbaak_RUNLOCK"
+WRITE_LOCK_NAME = "vraagbaak_WRITELOCK"  # Whoosh's, taken per commit
 POLL_SECONDS = 0.2
 
 
@@ -31,6 +39,7 @@ class IndexBusyError(Exception):
 def run_lock(index_dir: Path, wait: float) -> Iterator[None]:
     """Hold the run lock of index_dir; wait up to `wait` seconds, then IndexBusyError."""
     path = Path(index_dir) / RUN_LOCK_NAME
+    create_lock_files(Path(index_dir))
     lock = FileLock(str(path))
     deadline = time.monotonic() + wait
     while not lock.acquire():
@@ -41,6 +50,19 @@ def run_lock(index_dir: Path, wait: float) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def create_lock_files(index_dir: Path) -> None:
+    """Create the run and write lock files if missing, and make their names durable."""
+    created = False
+    for name in (RUN_LOCK_NAME, WRITE_LOCK_NAME):
+        try:
+            os.close(os.open(index_dir / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+            created = True
+        except FileExistsError:
+            pass
+    if created:
+        fsync_dir(index_dir)
 
 
 def busy_message(path: Path, waited: float) -> str:

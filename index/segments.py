@@ -7,7 +7,7 @@ and during a flush the parsers waited (measured: 1.1 of 2 cores busy over a
 Whoosh segment writer of its own (unlocked: the main process holds the index's lock, as
 Whoosh's multiprocessing writer does) and flushes it when the main process asks, at a
 commit; the main process only decides (duplicates, replaced files) and writes the table
-of contents that makes the new segments part of the index, atomically.
+of contents that makes the new segments part of the index, durably (index/commit.py).
 
 Workers are started before any lock is taken (a forked process would keep a copy of
 the lock's file descriptor) and exit when their parent dies. With one worker the same
@@ -25,11 +25,9 @@ import time
 import traceback
 from pathlib import Path
 
-from whoosh.writing import SegmentWriter
-
+from index.commit import WorkerSegmentWriter
 from index.keywords import salient_words
 from index.loader import describe_error, load_records
-from index.postings import PackedCodec
 from index.schema import document_fields
 from index.store import open_index
 
@@ -60,8 +58,7 @@ class SegmentBuilder:
         self.writer = None
 
     def open(self, index_dir: str) -> None:
-        self.writer = SegmentWriter(open_index(Path(index_dir)), _lk=False,
-                                    codec=PackedCodec(), limitmb=WORKER_LIMIT_MB)
+        self.writer = WorkerSegmentWriter(open_index(Path(index_dir)), limitmb=WORKER_LIMIT_MB)
 
     def add_files(self, jobs: list[tuple]) -> list[FileResult]:
         out = []
@@ -83,17 +80,11 @@ class SegmentBuilder:
     def flush(self):
         """The finished segment (None when no document was added); the writer is done."""
         writer, self.writer = self.writer, None
-        if writer is None:
-            return None
-        if not writer._added:
-            writer._close_segment()
-            return None
-        return writer._finalize_segment()
+        return None if writer is None else writer.finish()
 
     def cancel(self) -> None:
         if self.writer is not None:
-            with contextlib.suppress(Exception):
-                self.writer._close_segment()
+            self.writer.abandon()
             self.writer = None
 
 
@@ -114,8 +105,8 @@ def _serve(number: int, tasks, results) -> None:
                 results.put(("segment", (number, builder.flush())))
             elif command == "cancel":
                 builder.cancel()
-        except BaseException:  # noqa: BLE001 - the main process raises it
-            results.put(("error", traceback.format_exc()))
+        except BaseException as error:  # noqa: BLE001 - the main process raises it
+            results.put(("error", (traceback.format_exc(), getattr(error, "errno", None))))
 
 
 def _watch_parent() -> None:
@@ -131,7 +122,12 @@ def _watch_parent() -> None:
 
 
 class WorkerError(RuntimeError):
-    """A worker process failed; the message holds its traceback."""
+    """A worker process failed; the message holds its traceback, `errno` the error
+    number when it was an OSError (a full disk is ENOSPC in a worker too)."""
+
+    def __init__(self, message: str, errno: int | None = None):
+        super().__init__(message)
+        self.errno = errno
 
 
 class Workers:
@@ -228,7 +224,8 @@ class Workers:
 
     def _check(self, kind: str, payload) -> None:
         if kind == "error":
-            raise WorkerError(f"an indexing worker failed:\n{payload}")
+            trace, errno = payload
+            raise WorkerError(f"an indexing worker failed:\n{trace}", errno)
 
     def _check_alive(self) -> None:
         dead = [p.name for p in self._procs if not p.is_alive()]
@@ -247,20 +244,3 @@ class Workers:
             if proc.is_alive():
                 proc.terminate()
                 proc.join(timeout=5)
-
-
-def commit_segments(writer, segments: list) -> None:
-    """Commit `writer` (its deletions, Whoosh's merge of small segments) together with
-    segments written by workers, in one new table of contents (MpWriter's way)."""
-    try:
-        final = writer._merge_segments(None, None, None)
-        final.extend(s for s in segments if s is not None)
-        if writer._added:
-            final.append(writer._finalize_segment())
-        else:
-            writer._close_segment()
-        writer._commit_toc(final)
-    except BaseException:
-        writer._cleanup_on_error()
-        raise
-    writer._finish()

@@ -17,6 +17,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
+from index.commit import create_index
 from index.schema import SCHEMA_VERSION, build_schema, schema_version
 
 INDEX_NAME = "vraagbaak"
@@ -71,7 +72,7 @@ def open_index(index_dir: Path, create: bool = False):
     if not create:
         raise IndexMissingError(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
-    return storage.create_index(build_schema(), indexname=INDEX_NAME)
+    return create_index(str(index_dir), build_schema(), INDEX_NAME)
 
 
 def write_lock_path(index_dir: Path) -> Path:

@@ -5,8 +5,9 @@ skipped; a changed file's records are replaced; `prune` drops the records of fil
 no longer exist. Worker processes read, parse and analyze the files and each writes
 its own segment (index/segments.py: both cores busy, flushes in parallel); the main
 process keeps the report, refuses duplicates, deletes replaced records and commits every
-`batch_size` documents: each commit is atomic, so a killed run leaves every committed
-document whole and the next run finishes the job.
+`batch_size` documents: each commit is atomic and durable (index/commit.py), so a
+killed run or a power cut leaves every committed document whole and the next run
+finishes the job. A full disk stops the run with DiskFullError, the last commit kept.
 
 One run holds the run lock (index/locks.py) from start to end. Worker processes are
 started before any lock is taken, so they never inherit a lock's file descriptor, and
@@ -29,12 +30,14 @@ from pathlib import Path
 from whoosh.index import LockError
 
 from config.settings import Settings
+from index.commit import CommitWriter
+from index.diskfull import DiskFullError, disk_full_message, is_disk_full
+from index.leftovers import remove_leftovers
 from index.locks import IndexBusyError, busy_message, run_lock
 from index.metadata import sidecar_bytes
 from index.model import ReadError
-from index.postings import PackedCodec
 from index.readers import iter_corpus_files, open_regular
-from index.segments import FileResult, Workers, commit_segments
+from index.segments import FileResult, Workers
 from index.store import INDEX_NAME, open_index, write_lock_path
 
 # Records per commit and the wait for another run: config/settings.py says why 20,000.
@@ -133,8 +136,25 @@ def index_paths(paths: Iterable[Path], index_dir: Path, prune: bool = False,
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     with _worker_pool(workers) as pool, run_lock(index_dir, lock_wait):
-        return _index_locked(paths, index_dir, prune, pool, batch_size, progress, on_error,
-                             lock_wait)
+        try:
+            return _index_locked(paths, index_dir, prune, pool, batch_size, progress,
+                                 on_error, lock_wait)
+        except Exception as error:
+            if not is_disk_full(error):
+                raise
+            pool.close()  # no worker writes any more when its files are removed
+            remove_leftovers(index_dir, INDEX_NAME)
+            raise DiskFullError(disk_full_message(index_dir, _committed(index_dir))) \
+                from error
+
+
+def _committed(index_dir: Path) -> int:
+    """Records in the index's last commit (0 when there is none)."""
+    try:
+        with open_index(index_dir, create=False).reader() as reader:
+            return reader.doc_count()
+    except Exception:  # noqa: BLE001 - no index yet
+        return 0
 
 
 def _index_locked(paths, index_dir: Path, prune: bool, workers: Workers, batch_size: int,
@@ -142,7 +162,7 @@ def _index_locked(paths, index_dir: Path, prune: bool, workers: Workers, batch_s
     started = time.monotonic()
     report = IndexReport()
     ix = open_index(index_dir, create=True)
-    _remove_leftovers(index_dir)
+    remove_leftovers(index_dir, INDEX_NAME)
     known = indexed_files(ix)
     seen: set[str] = set()
     owners = _IdOwners(ix)
@@ -161,10 +181,10 @@ def _index_locked(paths, index_dir: Path, prune: bool, workers: Workers, batch_s
                         if key not in seen and not os.path.exists(os.fsencode(key)):
                             writer.delete_by_term("source", key)
                             report.removed += 1
-                commit_segments(writer, segments)
+                writer.commit(segments=segments)
             except BaseException:
                 workers.cancel()
-                writer.cancel()
+                writer.abandon()
                 raise
     finally:
         owners.close()
@@ -238,22 +258,11 @@ class _Batch:
         report.records += len(result.ids)
 
 
-def _remove_leftovers(index_dir: Path) -> None:
-    """Delete table-of-contents files a killed commit wrote but never renamed into place.
-
-    Whoosh's own cleaner removes a killed run's segment files at the next commit but not
-    these; nothing reads them. Only called under the run lock, so no writer is active.
-    """
-    for path in index_dir.glob(f"_{INDEX_NAME}_*.toc.*"):
-        with contextlib.suppress(OSError):
-            path.unlink()
-
-
 def _acquire_writer(ix, wait: float = LOCK_WAIT_SECONDS):
     deadline = time.monotonic() + wait
     while True:
         try:
-            return ix.writer(limitmb=256, codec=PackedCodec())
+            return CommitWriter(ix, limitmb=256)
         except LockError:
             if time.monotonic() >= deadline:
                 lock = write_lock_path(ix.storage.folder)

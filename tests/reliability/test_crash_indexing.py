@@ -8,6 +8,7 @@ while Whoosh merges segments, and during start-up.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -137,6 +138,7 @@ def test_sigkill_at_random_moments_loses_nothing_committed(crash_corpus, crash_f
         kills.append((attempt, workers, round(moment, 2), toc_generation(index_dir)))
         if toc_generation(index_dir) >= 0:
             counts.append(check_committed(index_dir, crash_corpus, crash_facts, rng))
+            assert_check_after_kill(index_dir)
     print(f"kills (attempt, workers, seconds after start/commit, generation): {kills}; "
           f"records after each: {counts}")
     assert len(kills) >= 3, f"the indexer finished before it could be killed enough: {kills}"
@@ -150,6 +152,19 @@ def test_sigkill_at_random_moments_loses_nothing_committed(crash_corpus, crash_f
     assert again.returncode == 0, again.stderr
     assert "0 added, 0 updated" in again.stdout and "already up to date" in again.stdout
     assert_no_leftovers(index_dir)
+    checked = run(["check", "--index-dir", str(index_dir), "--json"])
+    assert checked.returncode == 0, checked.stdout
+    assert json.loads(checked.stdout)["records"] == total
+
+
+def assert_check_after_kill(index_dir: Path) -> None:
+    """`vraagbaak check` right after a kill: the index is sound but for the killed
+    run's leftovers, each named as such (the next run removes them)."""
+    checked = run(["check", "--index-dir", str(index_dir), "--json"])
+    report = json.loads(checked.stdout)
+    assert all("leftover of an interrupted run" in p for p in report["problems"]), \
+        report["problems"]
+    assert checked.returncode == (1 if report["problems"] else 0), checked.stdout
 
 
 def assert_no_leftovers(index_dir: Path) -> None:
