@@ -43,7 +43,7 @@ class Run:
     def __init__(self, monkeypatch):
         self.done, self.writing, self.created = 0, False, False
         real_commit = CommitWriter.commit
-        import index.writer as writer_module
+        import index.store as writer_module
 
         real_create = writer_module.create_index
 
