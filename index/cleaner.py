@@ -189,24 +189,24 @@ def continuation_flags(raw: list[str]) -> list[bool]:
 def marks_continuations(raw: list[str], flags: list[bool]) -> bool:
     """Does this extraction end every line that goes on with a space, and no other?
 
-    Yes when the lines inside a sentence (a prose-length line whose next line starts in
-    lowercase; a line broken at a hyphen aside) mostly end in a space, while the lines before a blank
+    Yes when the lines inside a sentence (a long line with text after it and no closing
+    punctuation; a line broken at a hyphen aside) mostly end in a space, while the lines before a blank
     line (paragraph and page ends) mostly do not. A file with a space after every line,
     or after a few at random, carries no such sign and keeps the blank-line rules.
     """
-    inside = inside_marked = ends = ends_marked = 0
+    inside = inside_marked = unmarked = filled = 0
     for i, line in enumerate(raw):
         text = line.strip()
         if not text:
             continue
+        filled += 1
+        unmarked += not flags[i]
         nxt = raw[i + 1].strip() if i + 1 < len(raw) else ""
-        if not nxt:
-            ends += 1
-            ends_marked += flags[i]
-        elif nxt[0].islower() and len(text) >= 50 and not text.endswith("-"):
+        if nxt and len(text) >= 40 and not text.endswith("-") \
+                and not _SENTENCE_END.search(text):
             inside += 1
             inside_marked += flags[i]
-    return inside >= 3 and inside_marked >= 0.8 * inside and ends_marked <= 0.5 * ends
+    return inside >= 3 and inside_marked >= 0.8 * inside and unmarked >= 0.1 * filled
 
 
 def opens_block(line: str) -> bool:
@@ -216,23 +216,32 @@ def opens_block(line: str) -> bool:
 
 
 def join_continuations(lines: list[str], flags: list[bool]) -> list[str]:
-    """Join each line that ends with a space to the line after it (not across a blank
-    line, and not onto a numbered item, bullet or footnote, which start anew).
+    """Join each line that ends with a space to the line after it, not onto a numbered
+    item, bullet or footnote, which start anew. A blank line after it is a page break
+    inside the sentence unless the line ends a sentence (then it ends the paragraph).
 
     After a sentence end the join is held back when the line opens a run of table cells:
     a caption's last line may end in a space although the table header follows.
     """
     pieces: list[list] = []  # [text, joined after a sentence end]
     goes_on = False
+    held: list[str] = []  # blank lines after a line that goes on: a page break inside it
     for line, flag in zip(lines, flags, strict=True):
+        if not line and goes_on and pieces and not _SENTENCE_END.search(pieces[-1][0]):
+            held.append(line)
+            continue
         if goes_on and pieces and pieces[-1][0] and line and not opens_block(line):
+            held = []
             if _SENTENCE_END.search(pieces[-1][0]):
                 pieces.append([line, True])
             else:
                 pieces[-1][0] = f"{pieces[-1][0]} {line}"
         else:
+            pieces += [[blank, False] for blank in held]
+            held = []
             pieces.append([line, False])
         goes_on = flag
+    pieces += [[blank, False] for blank in held]
     texts = [text for text, _ in pieces]
     out: list[str] = []
     for k, (text, soft) in enumerate(pieces):

@@ -46,7 +46,7 @@ def extract_page_notes(lines: list[str], flags: list[bool]) -> PageNotes:
         match = _NOTE_START.match(lines[i])
         number = int(match.group(1)) if match else 0
         # numbering goes on, or starts again at 1 (the answer after the question)
-        end = _block_end(lines, i, number) if number in (expected, 1) else None
+        end = _block_end(lines, flags, i, number) if number in (expected, 1) else None
         found = _find_marker(lines, number, marker_at, i) if end is not None else None
         if found is None:
             i += 1
@@ -64,13 +64,14 @@ def extract_page_notes(lines: list[str], flags: list[bool]) -> PageNotes:
     return PageNotes(lines, flags, notes)
 
 
-def _block_end(lines: list[str], start: int, number: int) -> int | None:
+def _block_end(lines: list[str], flags: list[bool], start: int, number: int) -> int | None:
     """Index after the footnote block, which must end at a blank line, at the end of
-    the text, or where the next footnote (number + 1) starts."""
+    the text, or where the next footnote (number + 1) starts on a line of its own (the
+    line before it does not go on)."""
     j = start + 1
     while j < len(lines) and lines[j]:
         nxt = _NOTE_START.match(lines[j])
-        if nxt and int(nxt.group(1)) == number + 1:
+        if nxt and int(nxt.group(1)) == number + 1 and not flags[j - 1]:
             return j
         j += 1
     if j - start > 6:  # a footnote of more than six lines is running text

@@ -68,26 +68,32 @@ def shape(cells: list[str]) -> tuple[list[str], list[list[str]]] | None:
     """(header cells, rows) or None when no row structure fits all the cells.
 
     Empty strings stand for empty cells. The first row starts at the earliest key cell
-    from which rows of one width (the smallest that fits) cover every remaining cell.
+    from which rows of one width (the smallest that fits) cover every remaining cell,
+    with keys of one kind (years, or labels; a last total row aside).
     """
-    for blanks_are_cells in (True, False):
-        run = cells if blanks_are_cells else [c for c in cells if c]
-        while run and not run[-1]:
-            run = run[:-1]
-        trailing = len(cells) - len(run) if blanks_are_cells else 0
-        for start, cell in enumerate(run):
-            if not is_key(cell):
-                continue
-            rest = run[start:]
-            for width in range(2, 17):
-                pad = -len(rest) % width
-                if pad > trailing or len(rest) + pad < 2 * width:
-                    continue
-                padded = rest + [""] * pad
-                rows = [padded[i:i + width] for i in range(0, len(padded), width)]
-                if all(_is_row(row) for row in rows):
-                    return [c for c in run[:start] if c], rows
+    run = list(cells)
+    while run and not run[-1]:
+        run.pop()
+    for start, cell in enumerate(run):
+        if not is_key(cell):
+            continue
+        rest = run[start:]
+        for width in range(2, 17):
+            # the last row's empty cells at the end of the run left no line behind
+            padded = rest + [""] * (-len(rest) % width)
+            if len(padded) < 2 * width:
+                break
+            rows = [padded[i:i + width] for i in range(0, len(padded), width)]
+            if all(_is_row(row) for row in rows) and _same_kind_of_key(rows):
+                return [c for c in run[:start] if c], rows
     return None
+
+
+def _same_kind_of_key(rows: list[list[str]]) -> bool:
+    """Row keys are all years or all labels; only a last row (a total) may be a label
+    after years."""
+    years = [bool(_YEAR.match(row[0])) for row in rows]
+    return len(set(years)) == 1 or (all(years[:-1]) and not years[-1])
 
 
 def _is_row(row: list[str]) -> bool:
