@@ -82,8 +82,9 @@ def furniture(lines: list[str], strict: bool = False) -> set[int]:
     """Indices of the page-number and running-header lines (see drop_page_furniture).
 
     `strict` (for extractions that mark continuations, where tables come one cell a line
-    and justified text one word a line, so numbers stand beside repeated words): only
-    known header forms, and numbers between blank lines or beside such a header."""
+    with empty cells as blank lines, and justified text one word a line, so numbers stand
+    between blanks and beside repeated words): only known header forms, and numbers
+    beside such a header."""
     def neighbours(i: int) -> tuple[str, str]:
         before = lines[i - 1] if i > 0 else ""
         after = lines[i + 1] if i + 1 < len(lines) else ""
@@ -103,7 +104,9 @@ def furniture(lines: list[str], strict: bool = False) -> set[int]:
                        and not is_page_number(n))
                 for n in (before, after)
             )
-            if (not before and not after) or beside_header or (i == len(lines) - 1 and not before):
+            alone = not strict and ((not before and not after)
+                                    or (i == len(lines) - 1 and not before))
+            if alone or beside_header:
                 found.add(i)
     # a line repeated beside page numbers is a running header too
     for i in [] if strict else list(found):
@@ -189,12 +192,13 @@ def continuation_flags(raw: list[str]) -> list[bool]:
 def marks_continuations(raw: list[str], flags: list[bool]) -> bool:
     """Does this extraction end every line that goes on with a space, and no other?
 
-    Yes when the lines inside a sentence (a long line with text after it and no closing
-    punctuation; a line broken at a hyphen aside) mostly end in a space, while the lines before a blank
+    Yes when the lines inside a sentence (a long line in lowercase with no closing
+    punctuation, followed by more text that opens nothing new; a line broken at a hyphen
+    aside) mostly end in a space, while the lines before a blank
     line (paragraph and page ends) mostly do not. A file with a space after every line,
     or after a few at random, carries no such sign and keeps the blank-line rules.
     """
-    inside = inside_marked = unmarked = filled = 0
+    inside = inside_marked = unmarked = filled = marked_before_blank = 0
     for i, line in enumerate(raw):
         text = line.strip()
         if not text:
@@ -202,11 +206,17 @@ def marks_continuations(raw: list[str], flags: list[bool]) -> bool:
         filled += 1
         unmarked += not flags[i]
         nxt = raw[i + 1].strip() if i + 1 < len(raw) else ""
-        if nxt and len(text) >= 40 and not text.endswith("-") \
-                and not _SENTENCE_END.search(text):
+        marked_before_blank += flags[i] and not nxt
+        if nxt and len(text) >= 40 and not text.endswith("-") and text != text.upper() \
+                and not _SENTENCE_END.search(text) and not opens_block(normalise_space(nxt)):
             inside += 1
             inside_marked += flags[i]
-    return inside >= 3 and inside_marked >= 0.8 * inside and unmarked >= 0.1 * filled
+    if unmarked < 0.1 * filled:
+        return False
+    if inside >= 3:
+        return inside_marked >= 0.6 * inside
+    # a short document: a good share of lines end in a space, hardly one before a blank
+    return filled - unmarked >= 0.3 * filled and marked_before_blank <= 1
 
 
 def opens_block(line: str) -> bool:

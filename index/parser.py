@@ -349,7 +349,8 @@ def _split_annexes(lines: list[str]) -> tuple[list[str], list[str]]:
     annexes: list[list[str]] = []
     for line in lines:
         if len(line) <= 80 and ANNEX_HEADING.match(line):
-            if annexes and len(annexes[-1]) == 1:  # `BIJLAGE` / `SV 209 – Bijlage 1`
+            if annexes and len(annexes[-1]) == 1 and re.fullmatch(r"BIJLAGEN?", annexes[-1][0]):
+                # `BIJLAGE` / `SV 209 – Bijlage 1`: the section heading names its annex
                 annexes[-1].append(line)
                 continue
             annexes.append([line])

@@ -424,6 +424,8 @@ def modern_answer(writer: Writer, paragraphs: list[Paragraph], subquestions: int
                 else:
                     value = str(rng.randint(0, 2000))
                 row.append("" if rng.random() < 0.04 else value)
+            if not any(row[1:]):  # a row has at least one value
+                row[-1] = "0"
             rows.append(row)
         if head[0] == "Jaar" and rng.random() < 0.5:
             rows.append(["Eindtotaal", *[str(rng.randint(100, 9000)) for _ in head[1:]]])
