@@ -215,7 +215,10 @@ def marks_continuations(raw: list[str], flags: list[bool]) -> bool:
         return False
     if inside >= 3:
         return inside_marked >= 0.6 * inside
-    # a short document: a good share of lines end in a space, hardly one before a blank
+    # a short document: every such line ends in a space (or, without any, a good share
+    # of all lines does), and hardly one of those stands before a blank line
+    if inside:
+        return inside_marked == inside and marked_before_blank <= 1
     return filled - unmarked >= 0.3 * filled and marked_before_blank <= 1
 
 
