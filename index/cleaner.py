@@ -219,7 +219,7 @@ def marks_continuations(raw: list[str], flags: list[bool]) -> bool:
     # of all lines does), and hardly one of those stands before a blank line
     if inside:
         return inside_marked == inside and marked_before_blank <= 1
-    return filled - unmarked >= 0.3 * filled and marked_before_blank <= 1
+    return filled - unmarked >= 2 and marked_before_blank <= 1
 
 
 def opens_block(line: str) -> bool:

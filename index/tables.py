@@ -67,13 +67,15 @@ def mend_split_words(cells: list[str], known: Callable[[str], bool]) -> list[str
 def shape(cells: list[str]) -> tuple[list[str], list[list[str]]] | None:
     """(header cells, rows) or None when no row structure fits all the cells.
 
-    Empty strings stand for empty cells. The first row starts at the earliest key cell
-    from which rows of one width (the smallest that fits) cover every remaining cell,
-    with keys of one kind (years, or labels; a last total row aside).
+    Empty strings stand for empty cells. Rows of one width, starting at a key cell, must
+    cover every remaining cell, with keys of one kind (years, or labels; a last total
+    row aside); of the shapes that fit, the one with the most rows wins (the earliest
+    start on a tie): a header cell that passes for a key gives fewer, wider rows.
     """
     run = list(cells)
     while run and not run[-1]:
         run.pop()
+    best: tuple[int, list[list[str]]] | None = None
     for start, cell in enumerate(run):
         if not is_key(cell):
             continue
@@ -84,9 +86,13 @@ def shape(cells: list[str]) -> tuple[list[str], list[list[str]]] | None:
             if len(padded) < 2 * width:
                 break
             rows = [padded[i:i + width] for i in range(0, len(padded), width)]
-            if all(_is_row(row) for row in rows) and _same_kind_of_key(rows):
-                return [c for c in run[:start] if c], rows
-    return None
+            if (best is None or len(rows) > len(best[1])) \
+                    and all(_is_row(row) for row in rows) and _same_kind_of_key(rows):
+                best = (start, rows)
+    if best is None:
+        return None
+    start, rows = best
+    return [c for c in run[:start] if c], rows
 
 
 def _same_kind_of_key(rows: list[list[str]]) -> bool:
