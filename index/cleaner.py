@@ -217,8 +217,8 @@ def marks_continuations(raw: list[str], flags: list[bool]) -> bool:
         return inside_marked >= 0.6 * inside
     # a short document: every such line ends in a space (or, without any, a good share
     # of all lines does), and hardly one of those stands before a blank line
-    if inside:
-        return inside_marked == inside and marked_before_blank <= 1
+    if inside:  # (the title itself is such a line, and ends without a space)
+        return 2 * inside_marked >= inside and marked_before_blank <= 1
     return filled - unmarked >= 2 and marked_before_blank <= 1
 
 
@@ -358,6 +358,13 @@ def _reflow_logical(lines: list[str], warnings: list[str]) -> list[str]:
         if not line:
             i += 1
             continue
+        rows = _row_run(lines, i) if label is None else []
+        if len(rows) >= 2:
+            header = [paragraphs.pop()] if paragraphs and _is_cell(paragraphs[-1]) \
+                and tables.row_cells(paragraphs[-1]) is None else []
+            paragraphs.append(tables.render(header, rows))
+            i += len(rows)
+            continue
         if label is None and _is_cell(line):
             end, cells = _cell_run(lines, i)
             if tables.looks_like_table(cells):
@@ -380,6 +387,17 @@ def _reflow_logical(lines: list[str], warnings: list[str]) -> list[str]:
     if label is not None:
         paragraphs.append(label)
     return paragraphs
+
+
+def _row_run(lines: list[str], start: int) -> list[list[str]]:
+    """Consecutive table rows each on one line, all with the same number of cells."""
+    rows: list[list[str]] = []
+    for line in lines[start:]:
+        cells = tables.row_cells(line)
+        if cells is None or (rows and len(cells) != len(rows[0])):
+            break
+        rows.append(cells)
+    return rows
 
 
 def _is_cell(line: str) -> bool:

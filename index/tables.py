@@ -108,6 +108,15 @@ def _is_row(row: list[str]) -> bool:
         and any(values)
 
 
+def row_cells(line: str) -> list[str] | None:
+    """`2022 41 12,5%`: a table row that an extractor put on one line (a key, then only
+    values, split at spaces), or None."""
+    tokens = line.split()
+    if len(tokens) < 2 or not is_key(tokens[0]) or not all(is_value(t) for t in tokens[1:]):
+        return None
+    return tokens
+
+
 def render(header: list[str], rows: list[list[str]]) -> str:
     lines = [CELL_SEPARATOR.join(header)] if header else []
     lines += [CELL_SEPARATOR.join(row) for row in rows]
