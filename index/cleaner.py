@@ -240,12 +240,12 @@ def join_continuations(lines: list[str], flags: list[bool]) -> list[str]:
     goes_on = False
     held: list[str] = []  # blank lines after a line that goes on: a page break inside it
     for line, flag in zip(lines, flags, strict=True):
-        if not line and goes_on and pieces and not _SENTENCE_END.search(pieces[-1][0]):
+        if not line and goes_on and pieces and not ends_sentence(pieces[-1][0]):
             held.append(line)
             continue
         if goes_on and pieces and pieces[-1][0] and line and not opens_block(line):
             held = []
-            if _SENTENCE_END.search(pieces[-1][0]):
+            if ends_sentence(pieces[-1][0]):
                 pieces.append([line, True])
             else:
                 pieces[-1][0] = f"{pieces[-1][0]} {line}"
@@ -287,6 +287,13 @@ _BULLET = re.compile(r"^(?:[-•–*▪●o]\s|[a-z]\)\s)")
 _LABEL = re.compile(r"^(?:\d{1,2}(?:\s*[-–,]\s*\d{1,2})*\.|[a-z]\)|[-•–▪●])$")
 _BULLET_GLYPH = re.compile(r"^[•–▪●\uf0b7](?=\s|$)")
 _SENTENCE_END = re.compile(r"[.:;?!)\]]$")
+_END_MARKER = re.compile(r"\[\d{1,3}\]$")
+
+
+def ends_sentence(text: str) -> bool:
+    """Closing punctuation at the end, a footnote marker after it aside (`zijn[2]` does
+    not end a sentence, `gemeente.[1]` does)."""
+    return bool(_SENTENCE_END.search(_END_MARKER.sub("", text)))
 
 
 def normalise_bullet(line: str) -> str:
@@ -345,7 +352,7 @@ def reflow(lines: Iterable[str], logical: bool = False,
 
 def _continues(prev: str, text: str) -> bool:
     """A paragraph cut by a page break: no closing punctuation, next part in lowercase."""
-    return "\n" not in prev and not _SENTENCE_END.search(prev) and text[:1].islower() \
+    return "\n" not in prev and not ends_sentence(prev) and text[:1].islower() \
         and not starts_paragraph(text)
 
 
@@ -358,12 +365,12 @@ def _reflow_logical(lines: list[str], warnings: list[str]) -> list[str]:
         if not line:
             i += 1
             continue
-        rows = _row_run(lines, i) if label is None else []
+        end, rows = _row_run(lines, i) if label is None else (i, [])
         if len(rows) >= 2:
             header = [paragraphs.pop()] if paragraphs and _is_cell(paragraphs[-1]) \
                 and tables.row_cells(paragraphs[-1]) is None else []
             paragraphs.append(tables.render(header, rows))
-            i += len(rows)
+            i = end
             continue
         if label is None and _is_cell(line):
             end, cells = _cell_run(lines, i)
@@ -389,15 +396,21 @@ def _reflow_logical(lines: list[str], warnings: list[str]) -> list[str]:
     return paragraphs
 
 
-def _row_run(lines: list[str], start: int) -> list[list[str]]:
-    """Consecutive table rows each on one line, all with the same number of cells."""
+def _row_run(lines: list[str], start: int) -> tuple[int, list[list[str]]]:
+    """Consecutive table rows each on one line, all with the same number of cells
+    (blank lines between them are the extractor's row spacing): (end, rows)."""
     rows: list[list[str]] = []
-    for line in lines[start:]:
-        cells = tables.row_cells(line)
+    end = j = start
+    while j < len(lines):
+        if not lines[j]:
+            j += 1
+            continue
+        cells = tables.row_cells(lines[j])
         if cells is None or (rows and len(cells) != len(rows[0])):
             break
         rows.append(cells)
-    return rows
+        j = end = j + 1
+    return end, rows
 
 
 def _is_cell(line: str) -> bool:
