@@ -69,7 +69,7 @@ def shape(cells: list[str]) -> tuple[list[str], list[list[str]]] | None:
 
     Empty strings stand for empty cells. Rows of one width, starting at a key cell, must
     cover every remaining cell, with keys of one kind (years, or labels; a last total
-    row aside); of the shapes that fit, the one with the most rows wins (the earliest
+    row aside) and one kind of value per column; of the shapes that fit, the one with the most rows wins (the earliest
     start on a tie): a header cell that passes for a key gives fewer, wider rows.
     """
     run = list(cells)
@@ -87,12 +87,29 @@ def shape(cells: list[str]) -> tuple[list[str], list[list[str]]] | None:
                 break
             rows = [padded[i:i + width] for i in range(0, len(padded), width)]
             if (best is None or len(rows) > len(best[1])) \
-                    and all(_is_row(row) for row in rows) and _same_kind_of_key(rows):
+                    and all(_is_row(row) for row in rows) and _same_kind_of_key(rows) \
+                    and _consistent_columns(rows):
                 best = (start, rows)
     if best is None:
         return None
     start, rows = best
     return [c for c in run[:start] if c], rows
+
+
+def _value_kind(cell: str) -> str:
+    if cell.endswith("%"):
+        return "percent"
+    return "money" if cell[:1] in "€$£" else "number"
+
+
+def _consistent_columns(rows: list[list[str]]) -> bool:
+    """Each value column holds one kind of value (numbers, amounts or percentages):
+    rows cut at the wrong width mix them."""
+    for column in range(1, len(rows[0])):
+        kinds = {_value_kind(row[column]) for row in rows if row[column] not in ("", "-", "–")}
+        if len(kinds) > 1:
+            return False
+    return True
 
 
 def _same_kind_of_key(rows: list[list[str]]) -> bool:

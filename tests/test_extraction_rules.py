@@ -127,6 +127,9 @@ def test_table_one_cell_a_line_is_shaped_by_its_row_keys():
     labels = ["Gemeente", "Aantal", "Mol", "3", "Geel", "8", "Lier", "1"]
     assert shape(labels) == (["Gemeente", "Aantal"], [["Mol", "3"], ["Geel", "8"], ["Lier", "1"]])
     assert shape(["Jaar", "Aantal", "2019", "4", "2020"]) is None  # a row without values
+    # an empty cell the extractor dropped: no width gives columns of one kind of value
+    assert shape(["Jaar", "Aantal", "Aandeel", "2022", "41", "12,5%", "2023", "11,0%",
+                  "2024", "52", "14,2%"]) is None
 
 
 def test_words_broken_inside_a_narrow_column_are_mended():
