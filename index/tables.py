@@ -81,10 +81,12 @@ def shape(cells: list[str]) -> tuple[list[str], list[list[str]]] | None:
             continue
         rest = run[start:]
         for width in range(2, 17):
-            # the last row's empty cells at the end of the run left no line behind
+            # the last row's empty last cell at the end of the run left no line behind
             padded = rest + [""] * (-len(rest) % width)
             if len(padded) < 2 * width:
                 break
+            if len(padded) - len(rest) > 1:
+                continue
             rows = [padded[i:i + width] for i in range(0, len(padded), width)]
             if (best is None or len(rows) > len(best[1])) \
                     and all(_is_row(row) for row in rows) and _same_kind_of_key(rows) \

@@ -395,6 +395,14 @@ _TABLE_HEADS = (("Jaar", "Aantal dossiers", "Bedrag (euro)", "Aandeel"),
                 ("Jaar", "Aanvragen", "Goedgekeurd", "Percentage goedgekeurd"))
 
 
+def _table_value(column: str, rng: random.Random) -> str:
+    if "Bedrag" in column:
+        return f"{rng.randint(1, 999)}.{rng.randint(0, 999):03d},00"
+    if "Aandeel" in column or "Percentage" in column:
+        return f"{rng.randint(0, 99)},{rng.randint(0, 99):02d}%"
+    return str(rng.randint(0, 2000))
+
+
 def modern_answer(writer: Writer, paragraphs: list[Paragraph], subquestions: int
                   ) -> tuple[list[Paragraph], list[Footnote]]:
     """What 2024-2026 answers add: a table after a caption, a bullet list, footnotes
@@ -417,18 +425,14 @@ def modern_answer(writer: Writer, paragraphs: list[Paragraph], subquestions: int
         for key in keys:
             row = [key]
             for name in head[1:]:
-                if "Bedrag" in name:
-                    value = f"{rng.randint(1, 999)}.{rng.randint(0, 999):03d},00"
-                elif "Aandeel" in name or "Percentage" in name:
-                    value = f"{rng.randint(0, 99)},{rng.randint(0, 99):02d}%"
-                else:
-                    value = str(rng.randint(0, 2000))
-                row.append("" if rng.random() < 0.04 else value)
+                row.append("" if rng.random() < 0.04 else _table_value(name, rng))
             if not any(row[1:]):  # a row has at least one value
-                row[-1] = "0"
+                row[-1] = _table_value(head[-1], rng)
             rows.append(row)
         if head[0] == "Jaar" and rng.random() < 0.5:
             rows.append(["Eindtotaal", *[str(rng.randint(100, 9000)) for _ in head[1:]]])
+        if not rows[-1][-1]:  # an empty last cell would leave no line behind
+            rows[-1][-1] = _table_value(head[-1], rng)
         paras[at:at] = [caption, Table(rows)]
     if rng.random() < 0.3 and paras:
         at = rng.randint(1, len(paras))

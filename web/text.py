@@ -20,7 +20,7 @@ KIND_LABELS = {
     "referral": "Verwijzing naar gecoördineerd antwoord",
     "none": "Nog geen antwoord",
 }
-_SUB = re.compile(r"(\d{1,2}(?:\s*(?:-|–|tot|en)\s*\d{1,2})?[.)])\s*(.*)", re.S)
+_SUB = re.compile(r"(\d{1,2}(?:\s*(?:-|–|,|tot|en)\s*\d{1,2})*[.)])\s*(.*)", re.S)
 _NOTE_REF = re.compile(r"\[(\d{1,3})\]")
 _NOTE_LINK = Markup('<sup><a href="#voetnoot-{n}" class="noteref">[{n}]</a></sup>')
 _NOTE = re.compile(r"\[(\d{1,3})\]\s*(.*)", re.S)
@@ -52,11 +52,23 @@ def _inline(text: str, notes: bool) -> Markup:
 
 
 def paragraphs(text: str | None, notes: bool = True) -> Markup:
-    """Paragraphs split on blank lines; numbered sub-questions get their number set off."""
+    """Paragraphs split on blank lines; numbered sub-questions get their number set off,
+    list items (`- ...`) become a list and table blocks (`a | b` rows) a table."""
     out = []
+    items: list[Markup] = []
     for block in (text or "").split("\n\n"):
         block = block.strip()
         if not block:
+            continue
+        if block.startswith("- "):
+            items.append(Markup("<li>{}</li>").format(_inline(block[2:], notes)))
+            continue
+        if items:
+            out.append(Markup('<ul class="items">{}</ul>').format(Markup("").join(items)))
+            items = []
+        rows = block.split("\n")
+        if len(rows) >= 2 and all(" | " in row for row in rows[1:]):
+            out.append(_table(block, notes))
             continue
         match = _SUB.fullmatch(block)
         if match and match.group(2):
@@ -67,7 +79,31 @@ def paragraphs(text: str | None, notes: bool = True) -> Markup:
                 match.group(1)))
         else:
             out.append(Markup("<p>{}</p>").format(_inline(block, notes)))
+    if items:
+        out.append(Markup('<ul class="items">{}</ul>').format(Markup("").join(items)))
     return Markup("\n").join(out)
+
+
+def _table(block: str, notes: bool) -> Markup:
+    """A table paragraph: rows a line, cells ` | `; a first line of another width is
+    the header as printed (its cells could not be told apart)."""
+    lines = block.split("\n")
+    rows = [line.split(" | ") for line in lines]
+    width = len(rows[-1])
+    head = Markup("")
+    if len(rows[0]) == width and len(rows) > 1:
+        head = Markup("<thead><tr>{}</tr></thead>").format(Markup("").join(
+            Markup('<th scope="col">{}</th>').format(cell) for cell in rows[0]))
+        rows = rows[1:]
+    elif len(rows[0]) != width:
+        head = Markup("<caption>{}</caption>").format(" ".join(rows[0]))
+        rows = rows[1:]
+    body = Markup("").join(
+        Markup("<tr>{}</tr>").format(Markup("").join(
+            Markup("<td>{}</td>").format(_inline(cell, notes)) for cell in row))
+        for row in rows)
+    return Markup('<div class="table-scroll" tabindex="0" role="region" aria-label="Tabel">'
+                  '<table>{}<tbody>{}</tbody></table></div>').format(head, body)
 
 
 def footnote(text: str) -> dict:
