@@ -69,8 +69,9 @@ def shape(cells: list[str]) -> tuple[list[str], list[list[str]]] | None:
 
     Empty strings stand for empty cells. Rows of one width, starting at a key cell, must
     cover every remaining cell, with keys of one kind (years, or labels; a last total
-    row aside) and one kind of value per column; of the shapes that fit, the one with the most rows wins (the earliest
-    start on a tie): a header cell that passes for a key gives fewer, wider rows.
+    row aside) and one kind of value per column; of the shapes that fit, the one with
+    the most rows wins (the earliest start on a tie): a header cell that passes for a
+    key gives fewer, wider rows.
     """
     run = list(cells)
     while run and not run[-1]:

@@ -430,7 +430,7 @@ def modern_answer(writer: Writer, paragraphs: list[Paragraph], subquestions: int
                 row[-1] = _table_value(head[-1], rng)
             rows.append(row)
         if head[0] == "Jaar" and rng.random() < 0.5:
-            rows.append(["Eindtotaal", *[str(rng.randint(100, 9000)) for _ in head[1:]]])
+            rows.append(["Eindtotaal", *[_table_value(name, rng) for name in head[1:]]])
         if not rows[-1][-1]:  # an empty last cell would leave no line behind
             rows[-1][-1] = _table_value(head[-1], rng)
         paras[at:at] = [caption, Table(rows)]

@@ -16,9 +16,9 @@ import pytest
 from webui_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    SEED_COORDINATED,
     REAL_FOOTNOTES,
     REAL_TABLES,
+    SEED_COORDINATED,
     SEED_REFERRAL,
     SYNTH_COUNT,
     SYNTH_SEED,
