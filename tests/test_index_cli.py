@@ -148,7 +148,7 @@ def test_show_similar_and_stats(runner, built_index):
     assert json.loads(similar.output)["hits"]
     stats = json.loads(runner.invoke(cli, ["stats", "--json", "--index-dir",
                                            str(built_index)]).output)
-    assert stats["records"] == 502 and stats["questions"] < stats["records"]
+    assert stats["records"] == 504 and stats["questions"] < stats["records"]  # 500 + corpus/
 
 
 def test_search_cli_usage_errors(runner, built_index):
@@ -163,3 +163,30 @@ def test_search_cli_usage_errors(runner, built_index):
     assert reversed_range.exit_code == 2
     human = runner.invoke(cli, ["search", "sociale economie", "--index-dir", str(built_index)])
     assert human.exit_code == 0 and "vragen gevonden" in human.output
+
+
+WARNED = ("SCHRIFTELIJKE VRAAG nr. 7 van ELKE PEETERS datum: 30 september 2024 "
+          "JAN DE SMET VLAAMS MINISTER VAN ONDERWIJS\n\nSchoolbussen\n\n"
+          "Hoeveel schoolbussen rijden er?\n")
+
+
+def test_parse_shows_warnings_with_and_without_json(runner, tmp_path):
+    path = tmp_path / "samengevoegd.txt"
+    path.write_text(WARNED, encoding="utf-8")
+    result = runner.invoke(cli, ["parse", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    (record,) = json.loads(result.output)
+    assert record["warnings"] == ["minister read from the capitals after the date "
+                                  "(no 'aan' before it)"]
+    human = runner.invoke(cli, ["parse", str(path)]).output
+    assert "waarschuwing" in human and "no 'aan' before it" in human
+    clean = runner.invoke(cli, ["parse", str(SEED_REFERRAL)]).output
+    assert "waarschuwing " not in clean
+
+
+def test_index_summary_counts_records_with_warnings(runner, tmp_path):
+    corpus = copy_seeds(tmp_path)
+    (corpus / "samengevoegd.txt").write_text(WARNED, encoding="utf-8")
+    result = runner.invoke(cli, ["index", str(corpus), "--index-dir", str(tmp_path / "ix")])
+    assert result.exit_code == 0, result.output
+    assert "3 records written" in result.output and "1 with warnings" in result.output
