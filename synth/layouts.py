@@ -1,4 +1,16 @@
-"""Print one file: the three header layouts, page breaks and whitespace artefacts.
+"""Print one file: the four header layouts, page breaks and whitespace artefacts.
+
+Layout 4 (`render_modern`) is the PDF-extractor text of 2024-2026 documents: one header
+item a line (`SCHRIFTELIJKE VRAAG` / `nr. N` / `van ASKER` / `datum: DATE` / `aan NAME`),
+a space at the end of every line that goes on and on no other (a word split at a line end
+has none), the title followed at once by the question, no blank lines between paragraphs,
+some justified lines one word a line, reply numbers and bullets alone on a line, tables
+one cell a line (an empty cell a whitespace-only line), footnote markers glued to their
+word with the footnote text where the page ends (then a blank line), a URL in a footnote
+broken over two lines, `ANTWOORD ` with a trailing space, annexes as `BIJLAGE` /
+`SV N – Bijlage 1`. A page break is a blank line, never a page number. What it adds to
+the clean text (tables as `a | b` rows, `- ` list items, `[n]` markers) comes from
+`text.modern_answer`.
 
 Page breaks: every 44-56 printed lines, at a blank line between blocks or between two lines
 of a long body paragraph, the text gets a page-number line (just the number) and then the
