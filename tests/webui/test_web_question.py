@@ -117,3 +117,14 @@ def test_path_traversal_is_not_served(client):
         response = client.get(path)
         assert response.status_code == 404, path
         assert b"create_app" not in response.data and b"root:" not in response.data
+
+
+def test_question_and_answer_footnotes_numbered_from_one_each_get_their_own_anchor():
+    from web.text import note_ids, paragraphs, repeated_notes
+
+    notes = ["[1] Bron: de gemeenten.", "[1] Zie het vademecum.", "[2] Zie de kaart."]
+    assert note_ids(notes) == ["voetnoot-1", "voetnoot-1-2", "voetnoot-2"]
+    answer = str(paragraphs("Het vademecum[1] en de kaart[2].", repeated_notes(notes)))
+    assert 'href="#voetnoot-1-2"' in answer and 'href="#voetnoot-2"' in answer
+    question = str(paragraphs("De gemeenten[1] melden schade."))
+    assert 'href="#voetnoot-1"' in question
