@@ -257,8 +257,12 @@ def parse_text(text: str, source: str, resolve: Resolver) -> list[Record]:
     if not title:
         raise ParseError("no title found")
     if len(title.split()) > TITLE_MAX_WORDS:
-        warnings.append(f"title has {len(title.split())} words (over {TITLE_MAX_WORDS}): "
-                        "the question may have run into it")
+        words = len(title.split())
+        # No line-end sign and no blank line after the title: the question ran into it.
+        # Its first line is the best reading (a title ends where its line ends).
+        title, body_lines, footnotes = _split_question(q_text.split("\n"), True)
+        warnings.append(f"title block has {words} words (over {TITLE_MAX_WORDS}): took its "
+                        "first line as the title")
     if minister_block.inferred:
         warnings.append("minister read from the capitals after the date (no 'aan' before it)")
 

@@ -112,7 +112,18 @@ def test_header_without_aan_is_read_and_a_name_after_the_date_is_flagged():
 def test_a_title_over_25_words_is_a_warning():
     long_title = " ".join(["woord"] * 26) + "\n\n"
     record = parse(doc(QUESTION, title=long_title))
-    assert any("title has 26 words" in w for w in record.warnings)
+    assert record.title == long_title.strip()
+    assert any("title block has 26 words" in w for w in record.warnings)
+
+
+def test_without_any_line_end_sign_a_title_block_that_swallowed_the_question_is_cut():
+    text = "\n".join(line.rstrip() for line in doc(QUESTION * 3).split("\n"))
+    record = parse(text)
+    assert record.title == "Fietspaden - Onderhoud"
+    assert record.question.startswith("De gemeenten melden dat veel fietspaden")
+    (warning,) = record.warnings
+    assert warning.startswith("title block has ") and warning.endswith(
+        "words (over 25): took its first line as the title")
 
 
 # -- tables ---------------------------------------------------------------------------
