@@ -30,10 +30,14 @@ class Accuracy:
     errors: list[tuple[str, str]] = field(default_factory=list)
     field_misses: Counter = field(default_factory=Counter)
     examples: dict[str, tuple[str, object, object]] = field(default_factory=dict)
+    by_style: Counter = field(default_factory=Counter)  # files per layout read from the print
+    exact_by_style: Counter = field(default_factory=Counter)
 
     def merge(self, other: Accuracy) -> None:
         self.files += other.files
         self.exact_files += other.exact_files
+        self.by_style.update(other.by_style)
+        self.exact_by_style.update(other.exact_by_style)
         self.errors.extend(other.errors)
         self.field_misses.update(other.field_misses)
         for key, value in other.examples.items():
@@ -45,12 +49,32 @@ class Accuracy:
                  f"{len(self.errors)} failed"]
         for name, misses in self.field_misses.most_common():
             lines.append(f"  {name}: {misses} wrong ({1 - misses / self.files:.2%} right)")
+        for style in sorted(self.by_style):
+            files, exact = self.by_style[style], self.exact_by_style[style]
+            lines.append(f"  {style}: {exact} of {files} exact ({exact / files:.2%})")
         return "\n".join(lines)
+
+
+def printed_style(path: Path) -> str:
+    """Which layout a generated file was printed in, read from its first lines."""
+    data = path.read_bytes()[:2000]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    first = [" ".join(line.split()) for line in text.split("\n")[:5]] + [""] * 5
+    if first[0] == "SCHRIFTELIJKE VRAAG" and first[4].startswith("aan "):
+        return "layout 4 (2024-2026 PDF extraction)"
+    if first[0].startswith("SCHRIFTELIJKE"):
+        return "layout 3"
+    return "layout 2" if first[0].startswith("aan") else "layout 1"
 
 
 def check_file(directory: Path, fact: dict) -> Accuracy:
     """Compare the records parsed from one file with its facts."""
     result = Accuracy(files=1)
+    style = printed_style(directory / fact["file"])
+    result.by_style[style] += 1
     try:
         records = [r.to_json() for r in load_records(directory / fact["file"], fact["file"])]
     except Exception as error:  # noqa: BLE001 - counted as a failed file
@@ -68,6 +92,7 @@ def check_file(directory: Path, fact: dict) -> Accuracy:
                 result.field_misses[name] += 1
                 result.examples.setdefault(name, (fact["file"], got.get(name), value))
     result.exact_files = int(exact)
+    result.exact_by_style[style] += int(exact)
     return result
 
 

@@ -56,9 +56,13 @@ def _echo_human(item: dict) -> None:
         ("bijlagen", str(len(item["annexes"]))),
         ("bron", item["source"]),
     ]
+    warnings = item.get("warnings") or []
+    rows.append(("waarschuwingen", str(len(warnings)) if warnings else "-"))
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         click.echo(f"{click.style(label.ljust(width), bold=True)}  {value}")
+    for warning in warnings:
+        click.echo(f"{click.style('waarschuwing'.ljust(width), bold=True)}  {warning}")
     click.echo()
 
 

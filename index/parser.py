@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.cleaner import Resolver, clean_lines, reflow
+from index.cleaner import Resolver, clean_document, reflow
 from index.dates import parse_dutch_date
 from index.model import JointMinister, ParseError, Record, record_id
 
@@ -54,7 +54,12 @@ REFERRAL = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 FOOTNOTE_START = re.compile(r"^\[(\d{1,3})\]\s*")
-ANNEX_HEADING = re.compile(r"^(?:BIJLAGE[N]?\b.*|Bijlage\s+\d+\b(?:\s*[:.\-–].*)?)$")
+# `BIJLAGE`, `Bijlage 2: ...`, and with a document reference before it: `SV 209 – Bijlage 1`.
+ANNEX_HEADING = re.compile(
+    r"^(?:BIJLAGE[N]?\b.*|(?:[A-Z]{1,5}\s+\d{1,5}\s*[-–]\s*)?Bijlage\s+\d+\b(?:\s*[:.\-–].*)?)$"
+)
+TITLE_MAX_WORDS = 25
+_MARKER_REF = re.compile(r"\[(\d{1,3})\]")
 
 
 @dataclass
@@ -63,6 +68,8 @@ class MinisterBlock:
     last_line: int
     name: str
     portfolio: str
+    # the name was taken from the capitals after the date, with no `aan` or line of its own
+    inferred: bool = False
 
 
 def display_name(caps: str, known: list[str] = ()) -> str:
@@ -111,9 +118,11 @@ def find_minister_blocks(lines: list[str]) -> list[MinisterBlock]:
             i += 1
             continue
         before = _strip_aan(line[: match.start()])
+        inferred = False
         if before:
             if not _is_caps_name(before):
                 before = _trailing_caps_name(before)
+                inferred = True
             if not before:
                 i += 1
                 continue
@@ -139,7 +148,7 @@ def find_minister_blocks(lines: list[str]) -> list[MinisterBlock]:
             k += 1
         portfolio = " ".join(portfolio_parts)
         portfolio = re.split(r"\s(?=(?:GECO[OÖ]RDINEERD\s+)?ANTWOORD\b)", portfolio)[0]
-        blocks.append(MinisterBlock(first, k - 1, name, " ".join(portfolio.split())))
+        blocks.append(MinisterBlock(first, k - 1, name, " ".join(portfolio.split()), inferred))
         i = k
     return blocks
 
@@ -176,7 +185,9 @@ def _iso(date_text: str, what: str) -> str:
 
 def parse_text(text: str, source: str, resolve: Resolver) -> list[Record]:
     """Records for one document's text; ParseError names what is missing."""
-    lines = clean_lines(text, resolve)
+    cleaned = clean_document(text, resolve)
+    lines, logical = cleaned.lines, cleaned.continuation
+    warnings: list[str] = []
     if not any(lines):
         raise ParseError("empty document")
     doc = _Doc(lines)
@@ -242,14 +253,23 @@ def parse_text(text: str, source: str, resolve: Resolver) -> list[Record]:
     if joint_match:
         joint = _joint_list(joint_match.group("list"))
         q_text = q_text[: joint_match.start()]
-    title, body_lines, footnotes = _split_question(q_text.split("\n"))
+    title, body_lines, footnotes = _split_question(q_text.split("\n"), logical)
     if not title:
         raise ParseError("no title found")
+    if len(title.split()) > TITLE_MAX_WORDS:
+        words = len(title.split())
+        # No line-end sign and no blank line after the title: the question ran into it.
+        # Its first line is the best reading (a title ends where its line ends).
+        title, body_lines, footnotes = _split_question(q_text.split("\n"), True)
+        warnings.append(f"title block has {words} words (over {TITLE_MAX_WORDS}): took its "
+                        "first line as the title")
+    if minister_block.inferred:
+        warnings.append("minister read from the capitals after the date (no 'aan' before it)")
 
     known = [j.minister for j in joint]
     minister = display_name(minister_block.name, known)
     asker = display_name(asker_caps)
-    question = "\n\n".join(reflow(body_lines))
+    question = "\n\n".join(reflow(body_lines, logical, warnings))
     if not question:
         raise ParseError("question text is empty")
 
@@ -262,7 +282,7 @@ def parse_text(text: str, source: str, resolve: Resolver) -> list[Record]:
         if rest_of_header_line:
             a_lines = [rest_of_header_line, *a_lines]
         body, annexes = _split_annexes(a_lines)
-        answer_text = "\n\n".join(reflow(body))
+        answer_text = "\n\n".join(reflow(body, logical, warnings))
         if answer.group("coord"):
             kind = "coordinated"
         else:
@@ -272,12 +292,22 @@ def parse_text(text: str, source: str, resolve: Resolver) -> list[Record]:
                 coordinator = display_name(" ".join(referral.group("name").split()), known)
             else:
                 kind = "answer"
+    footnotes += cleaned.notes
+    warnings += _footnote_warnings(f"{question}\n{answer_text}", footnotes)
     return [Record(
         id=record_id(date, minister, number), number=number, date=date, asker=asker,
         minister=minister, portfolio=minister_block.portfolio, title=title,
         question=question, answer=answer_text, answer_kind=kind, coordinator=coordinator,
-        joint=joint, footnotes=footnotes, annexes=annexes, source=source,
+        joint=joint, footnotes=footnotes, annexes=annexes, source=source, warnings=warnings,
     )]
+
+
+def _footnote_warnings(text: str, footnotes: list[str]) -> list[str]:
+    """Markers without a footnote, footnotes without a marker."""
+    marked = {int(n) for n in _MARKER_REF.findall(text)}
+    noted = {int(m.group(1)) for note in footnotes if (m := FOOTNOTE_START.match(note))}
+    return [f"footnote marker [{n}] has no footnote text" for n in sorted(marked - noted)] + \
+        [f"footnote [{n}] has no marker in the text" for n in sorted(noted - marked)]
 
 
 def _joint_list(text: str) -> list[JointMinister]:
@@ -289,8 +319,13 @@ def _joint_list(text: str) -> list[JointMinister]:
     return entries
 
 
-def _split_question(lines: list[str]) -> tuple[str, list[str], list[str]]:
-    """Title (first block), body lines, and footnotes (`[n] ...` lines at the end)."""
+def _split_question(lines: list[str], logical: bool = False
+                    ) -> tuple[str, list[str], list[str]]:
+    """Title, body lines, and footnotes (`[n] ...` lines at the end).
+
+    The title is the first block up to a blank line; with logical lines (an extraction
+    that ends each line that goes on with a space) it is the first line, since the
+    question may follow it at once: the title ends where its line ends."""
     i = 0
     while i < len(lines) and not lines[i]:
         i += 1
@@ -298,6 +333,8 @@ def _split_question(lines: list[str]) -> tuple[str, list[str], list[str]]:
     while i < len(lines) and lines[i]:
         title_lines.append(lines[i])
         i += 1
+        if logical:
+            break
     body, notes = [], []
     for line in lines[i:]:
         if FOOTNOTE_START.match(line):
@@ -316,6 +353,10 @@ def _split_annexes(lines: list[str]) -> tuple[list[str], list[str]]:
     annexes: list[list[str]] = []
     for line in lines:
         if len(line) <= 80 and ANNEX_HEADING.match(line):
+            if annexes and len(annexes[-1]) == 1 and re.fullmatch(r"BIJLAGEN?", annexes[-1][0]):
+                # `BIJLAGE` / `SV 209 – Bijlage 1`: the section heading names its annex
+                annexes[-1].append(line)
+                continue
             annexes.append([line])
         elif annexes:
             if line:

@@ -195,13 +195,38 @@ def _check_plausible(text: str) -> None:
 
 
 def read_pdf(path: Path) -> str:
-    """Text of a PDF by pdftotext if installed, else pypdf (size checked by the caller)."""
+    """Text of a PDF by pdftotext if installed, else pypdf (size checked by the caller).
+
+    pdftotext drops the space a PDF keeps at the end of a line that goes on (the
+    continuation sign the parser reads, see docs/cleaning.md); pypdf keeps it. So the
+    pdftotext lines get it back from pypdf's reading of the same lines."""
     tool = shutil.which(PDFTOTEXT)
-    text = _pdftotext(tool, path) if tool else _pypdf_text(path)
+    if tool:
+        text = _pdftotext(tool, path)
+        with contextlib.suppress(ReadError):
+            text = mark_continuations(text, _pypdf_text(path))
+    else:
+        text = _pypdf_text(path)
     text = normalise_text(text)
     if not text.strip():
         raise ReadError("PDF has no text layer (scanned?)")
     return text
+
+
+def mark_continuations(text: str, marked: str) -> str:
+    """`text` with a space after each line that `marked` (the same document read by
+    another tool) ends with a space: lines are matched by their words, in order."""
+    ends: dict[str, list[bool]] = {}
+    for line in marked.split("\n"):
+        words = " ".join(line.split())
+        if words:
+            ends.setdefault(words, []).append(line[-1:].isspace())
+    out = []
+    for line in text.split("\n"):
+        queue = ends.get(" ".join(line.split()))
+        goes_on = queue.pop(0) if queue else False
+        out.append(line.rstrip() + " " if goes_on else line)
+    return "\n".join(out)
 
 
 def _pdftotext(tool: str, path: Path) -> str:
@@ -243,7 +268,8 @@ def _pypdf_text(path: Path) -> str:
             reader = PdfReader(path)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise ReadError("PDF is encrypted")
-            return "\n".join(page.extract_text() or "" for page in reader.pages)
+            # a page break is a blank line, as in pdftotext's output
+            return "\n\n".join(page.extract_text() or "" for page in reader.pages)
         except ReadError:
             raise
         except FileNotFoundError:

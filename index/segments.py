@@ -37,17 +37,19 @@ PARENT_CHECK_SECONDS = 0.5
 
 class FileResult:
     """What became of one file: its record ids and their document numbers in the
-    segment of worker `worker`, or a one-line reason."""
+    segment of worker `worker`, or a one-line reason; `warned` counts its records that
+    carry parser warnings."""
 
-    __slots__ = ("seq", "key", "digest", "ids", "docnums", "worker", "error")
+    __slots__ = ("seq", "key", "digest", "ids", "docnums", "worker", "error", "warned")
 
-    def __init__(self, seq, key, digest, ids=(), docnums=(), worker=0, error=None):
+    def __init__(self, seq, key, digest, ids=(), docnums=(), worker=0, error=None, warned=0):
         self.seq, self.key, self.digest = seq, key, digest
         self.ids, self.docnums, self.worker, self.error = ids, docnums, worker, error
+        self.warned = warned
 
     def __reduce__(self):
         return FileResult, (self.seq, self.key, self.digest, self.ids, self.docnums,
-                            self.worker, self.error)
+                            self.worker, self.error, self.warned)
 
 
 class SegmentBuilder:
@@ -74,7 +76,8 @@ class SegmentBuilder:
                 docnums.append(self.writer.docnum)
                 ids.append(record.id)
                 self.writer.add_document(**document_fields(record, digest, key, words))
-            out.append(FileResult(seq, key, digest, ids, docnums, self.number))
+            warned = sum(1 for record in records if record.warnings)
+            out.append(FileResult(seq, key, digest, ids, docnums, self.number, warned=warned))
         return out
 
     def flush(self):

@@ -54,6 +54,7 @@ class IndexReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     records: int = 0
     seconds: float = 0.0
+    warned: int = 0  # records written with parser warnings (`vraagbaak parse` shows them)
 
     @property
     def ok(self) -> bool:
@@ -63,7 +64,10 @@ class IndexReport:
         changed = self.added + self.updated + self.removed
         text = (f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
                 f"{self.removed} removed, {len(self.failed)} failed "
-                f"({self.records} records written in {self.seconds:.1f} s)")
+                f"({self.records} records written in {self.seconds:.1f} s")
+        if self.warned:
+            text += f", {self.warned} with warnings"
+        text += ")"
         if not changed and not self.failed:
             text += "; index already up to date"
         return text
@@ -256,6 +260,7 @@ class _Batch:
             for record_id in result.ids:
                 self.writer.delete_by_term("id", record_id)
         report.records += len(result.ids)
+        report.warned += result.warned
 
 
 def _acquire_writer(ix, wait: float = LOCK_WAIT_SECONDS):

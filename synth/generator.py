@@ -184,10 +184,16 @@ def file_name(seed: int, index: int, width: int = 6) -> str:
 
 
 def _layout(kind: str, date: dt.date, rng: random.Random) -> int:
+    """Layout 4, the 2024-2026 PDF extraction, is what recent documents look like."""
     if kind == "none":
-        return 3
-    weights = (15, 15, 70) if date.year >= 2024 else (55, 40, 5)
-    return rng.choices((1, 2, 3), weights)[0]
+        return 4 if date.year >= 2025 or (date.year == 2024 and rng.random() < 0.5) else 3
+    if date.year >= 2025:
+        weights = (5, 5, 10, 80)
+    elif date.year == 2024:
+        weights = (10, 10, 45, 35)
+    else:
+        weights = (55, 40, 5, 0)
+    return rng.choices((1, 2, 3, 4), weights)[0]
 
 
 def build(item: Plan, seed: int, width: int) -> Iterator[tuple[str, bytes, Record, Counter]]:
@@ -223,9 +229,15 @@ def build(item: Plan, seed: int, width: int) -> Iterator[tuple[str, bytes, Recor
             annexes = [author.annex(heading) for heading in headings]
         layout = _layout(kind, item.date, rng)
         style = Style.draw(rng)
+        notes: list = []
+        if layout == 4 and kind in ("answer", "coordinated"):
+            answer, notes = text.modern_answer(author, answer, question.subquestions)
+            reference = ["SV", str(rng.randint(1, 999)), "–"]
+            annexes = [[["BIJLAGE"], [*reference, "Bijlage", "1"]]] if annexes else []
+            annexes += [[[*reference, "Bijlage", str(n)]] for n in range(2, count + 1)]
         spec = FileSpec(layout, number, item.date, item.asker, seat, kind, question, joint,
                         answer, annexes)
-        printed = render(spec, style, rng)
+        printed = render(spec, style, rng, notes)
         encoding = "cp1252" if rng.random() < 0.1 else "utf-8"
         name = file_name(seed, file_index, width)
         record = Record(
@@ -233,10 +245,10 @@ def build(item: Plan, seed: int, width: int) -> Iterator[tuple[str, bytes, Recor
             asker=item.asker.name, minister=seat.person.name, portfolio=seat.portfolio,
             title=" ".join(question.title),
             question="\n\n".join(" ".join(p) for p in question.paragraphs),
-            answer="\n\n".join(" ".join(p) for p in answer), answer_kind=kind,
+            answer="\n\n".join(text.clean(p) for p in answer), answer_kind=kind,
             coordinator=coordinator,
             joint=[JointMinister(m, n) for m, n in members] if joint else [],
-            footnotes=[" ".join(note.clean) for note in question.footnotes],
+            footnotes=[" ".join(note.clean) for note in [*question.footnotes, *notes]],
             annexes=["\n".join(" ".join(row) for row in annex) for annex in annexes],
             source=name,
         )

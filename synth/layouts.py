@@ -1,4 +1,16 @@
-"""Print one file: the three header layouts, page breaks and whitespace artefacts.
+"""Print one file: the four header layouts, page breaks and whitespace artefacts.
+
+Layout 4 (`render_modern`) is the PDF-extractor text of 2024-2026 documents: one header
+item a line (`SCHRIFTELIJKE VRAAG` / `nr. N` / `van ASKER` / `datum: DATE` / `aan NAME`),
+a space at the end of every line that goes on and on no other (a word split at a line end
+has none), the title followed at once by the question, no blank lines between paragraphs,
+some justified lines one word a line, reply numbers and bullets alone on a line, tables
+one cell a line (an empty cell a whitespace-only line), footnote markers glued to their
+word with the footnote text where the page ends (then a blank line), a URL in a footnote
+broken over two lines, `ANTWOORD ` with a trailing space, annexes as `BIJLAGE` /
+`SV N – Bijlage 1`. A page break is a blank line, never a page number. What it adds to
+the clean text (tables as `a | b` rows, `- ` list items, `[n]` markers) comes from
+`text.modern_answer`.
 
 Page breaks: every 44-56 printed lines, at a blank line between blocks or between two lines
 of a long body paragraph, the text gets a page-number line (just the number) and then the
@@ -17,7 +29,7 @@ from dataclasses import dataclass
 
 from index.dates import format_dutch_date
 from synth.people import Person, Seat
-from synth.text import Footnote, Paragraph, Question
+from synth.text import Footnote, Paragraph, Question, Table
 from synth.wrap import simple_wrap, wrap
 
 RUNNING_HEADER = "Vlaams Parlement — Schriftelijke vraag nr. {number}"
@@ -55,7 +67,7 @@ class Style:
 class FileSpec:
     """Everything printed in one file, in clean form."""
 
-    layout: int  # 1, 2 or 3
+    layout: int  # 1, 2, 3, or 4 (the 2024-2026 extraction, see render_modern)
     number: int
     date: dt.date
     asker: Person
@@ -151,8 +163,10 @@ class _Printer:
         return out
 
 
-def render(spec: FileSpec, style: Style, rng: random.Random) -> str:
-    """The printed text of one file."""
+def render(spec: FileSpec, style: Style, rng: random.Random, notes: list | None = None) -> str:
+    """The printed text of one file (`notes`: the answer's footnotes, layout 4 only)."""
+    if spec.layout == 4:
+        return render_modern(spec, rng, notes or [])
     out = _Printer(style, rng)
     seat, name = spec.seat, spec.seat.person.caps.split()
     portfolio = seat.portfolio.split()
@@ -266,3 +280,158 @@ def _annex(out: _Printer, rows: list[list[str]]) -> None:
         out.gap(1)
     for cells in rows[2:]:
         out.line([cells[0] + "".join(" " * rng.randint(1, 4) + cell for cell in cells[1:])])
+
+
+# -- the fourth style: PDF-extractor text of 2024-2026 documents ---------------------------
+
+class _ModernPrinter:
+    """Lines as the 2024-2026 extraction gives them: a line that goes on ends with a
+    space, the last line of a paragraph (and a title or header line) does not; no blank
+    lines between paragraphs; a page break is a blank line, never page numbers."""
+
+    def __init__(self, rng: random.Random, width: int):
+        self.rng, self.width = rng, width
+        self.lines: list[str] = []
+        self.breakable: list[bool] = []  # a page may break after this line
+
+    def add(self, text: str, goes_on: bool = False, breakable: bool = True) -> None:
+        rng = self.rng
+        if " " in text and rng.random() < 0.02:
+            at = text.index(" ")
+            text = text[:at] + "  " + text[at + 1:]
+        self.lines.append(text + (" " if goes_on else ""))
+        self.breakable.append(breakable)
+
+    def paragraph(self, words: list[str], hyphenate: float) -> None:
+        rng = self.rng
+        lines = wrap(words, self.width, rng, hyphenate)
+        k, partial = 0, False  # next clean word; whether the last line ended inside it
+        for index, line in enumerate(lines):
+            tokens = list(line)
+            if partial:  # this line starts with the tail of a split word
+                k, tokens, partial = k + 1, tokens[1:], False
+            if tokens:
+                k += len(tokens) - 1
+                if k < len(words) and tokens[-1] == words[k]:
+                    k += 1
+                else:
+                    partial = True
+            last = index == len(lines) - 1
+            goes_on = not last and not partial  # a word split at the line end: no space
+            if goes_on and len(line) > 3 and rng.random() < 0.06 \
+                    and not any(w == "-" or _LABEL.fullmatch(w) for w in line):
+                for word in line:  # justified text broken into one word a line
+                    self.add(word, True, breakable=False)
+                continue
+            ends_sentence = line[-1][-1:] in ".?!:"
+            self.add(" ".join(line), goes_on, breakable=last or (goes_on and not ends_sentence))
+
+    def page_breaks(self) -> list[str]:
+        rng, out = self.rng, []
+        since, target = 0, rng.randint(44, 56)
+        for text, ok in zip(self.lines, self.breakable, strict=True):
+            out.append(text)
+            since += 1
+            if ok and since >= target:
+                out.append("")
+                since, target = 0, rng.randint(44, 56)
+        return out
+
+
+def render_modern(spec: FileSpec, rng: random.Random, notes: list) -> str:
+    """The fourth style; `notes` are the answer's footnotes (markers in the answer)."""
+    out = _ModernPrinter(rng, rng.randint(84, 96))
+    hyphenate = rng.choice((0.0, 0.3, 0.6))
+    name, date = spec.seat.person.caps, format_dutch_date(spec.date)
+    portfolio = spec.seat.portfolio.split()
+    for text in ("SCHRIFTELIJKE VRAAG", f"nr. {spec.number}", f"van {spec.asker.caps}",
+                 f"datum: {date}", f"aan {name}"):
+        out.add(text, breakable=False)
+    _modern_portfolio(out, portfolio)
+    title = spec.question.title
+    lines = wrap(title, 95, rng) if len(" ".join(title)) > 95 else [title]
+    for index, line in enumerate(lines):
+        text = " ".join(line)
+        out.add(text.replace(" - ", "  -  "), goes_on=index < len(lines) - 1, breakable=False)
+    for paragraph in spec.question.paragraphs:
+        _modern_paragraph(out, paragraph, hyphenate)
+    for note in spec.question.footnotes:
+        out.paragraph(note.clean, 0.0)
+    if spec.joint:
+        out.paragraph(spec.joint, 0.0)
+    if spec.kind != "none":
+        out.lines.append("")
+        out.breakable.append(False)
+        out.add(name, breakable=False)
+        _modern_portfolio(out, portfolio)
+        first = {"coordinated": "GECOÖRDINEERD ANTWOORD" if rng.random() < 0.5
+                 else "GECOORDINEERD ANTWOORD"}.get(spec.kind, "ANTWOORD")
+        out.add(first, goes_on=rng.random() < 0.8, breakable=False)
+        out.add(f"op vraag nr. {spec.number} van {date}", breakable=False)
+        out.add(f"van {spec.asker.caps}", breakable=False)
+        pending = list(notes)
+        for paragraph in spec.answer:
+            _modern_paragraph(out, paragraph, hyphenate)
+            marked = [n for n in pending if _marker(n) in " ".join(paragraph)]
+            for note in marked:  # the footnote at the foot of this page
+                _modern_note(out, note)
+                pending.remove(note)
+            if marked:
+                out.lines.append("")
+                out.breakable.append(False)
+        for annex in spec.annexes:
+            for row in annex:
+                out.add(" ".join(row), breakable=False)
+    return "\n".join(out.page_breaks()) + rng.choice(("\n", "\n", " \n", ""))
+
+
+def _marker(note) -> str:
+    return note.clean[0]  # `[n]`
+
+
+def _modern_portfolio(out: _ModernPrinter, words: list[str]) -> None:
+    lines = simple_wrap(words, out.rng.randint(80, 95))
+    for index, line in enumerate(lines):
+        out.add(" ".join(line), goes_on=index < len(lines) - 1, breakable=False)
+
+
+def _modern_paragraph(out: _ModernPrinter, paragraph, hyphenate: float) -> None:
+    rng = out.rng
+    if isinstance(paragraph, Table):
+        for r, row in enumerate(paragraph.rows):
+            for cell in row:
+                if r == 0 and " " in cell and rng.random() < 0.5:
+                    words = cell.split()  # a header cell wrapped inside its column
+                    cut = rng.randint(1, len(words) - 1)
+                    out.add(" ".join(words[:cut]), goes_on=True, breakable=False)
+                    out.add(" ".join(words[cut:]), breakable=False)
+                elif cell.startswith("€"):
+                    out.add(cell, breakable=False)
+                else:
+                    out.add(cell if cell else " ", breakable=False)
+        out.breakable[-1] = True
+        return
+    words = [_glue_marker(word) for word in paragraph]
+    if words[0] == "-" or (_LABEL.fullmatch(words[0]) and rng.random() < 0.5):
+        out.add(words[0], breakable=False)  # a bullet or reply number alone on its line
+        words = words[1:]
+    out.paragraph(words, hyphenate)
+
+
+def _glue_marker(word: str) -> str:
+    """`bedrag[1].` -> `bedrag1.`: the extractor glues a footnote marker to its word."""
+    return re.sub(r"(?<=[a-zà-ÿ])\[(\d+)\]", r"\1", word)
+
+
+def _modern_note(out: _ModernPrinter, note) -> None:
+    number = note.clean[0].strip("[]")
+    words = [number, *note.clean[1:]]
+    url = words[-1] if words[-1].startswith("https://") else None
+    if url and "-" in url and out.rng.random() < 0.5:  # the URL breaks over two lines
+        cut = url.index("-", url.index("//") + 2) + 1
+        out.add(" ".join([*words[:-1], url[:cut]]), breakable=False)
+        out.add(url[cut:], breakable=False)
+        return
+    lines = simple_wrap(words, out.width)
+    for index, line in enumerate(lines):
+        out.add(" ".join(line), goes_on=index < len(lines) - 1, breakable=False)

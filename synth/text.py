@@ -372,3 +372,84 @@ def joint_sentence(members: list[tuple[str, int]]) -> Paragraph:
         tail = "." if index == len(members) - 1 else ("," if index < len(members) - 2 else "")
         words.append(f"({number}){tail}")
     return words
+
+
+class Table(list):
+    """A table paragraph: `rows` of cells (header first). As a Paragraph it holds all
+    cells in reading order, so code that counts words still works."""
+
+    def __init__(self, rows: list[list[str]]):
+        super().__init__(word for row in rows for cell in row for word in cell.split())
+        self.rows = rows
+
+
+def clean(paragraph: Paragraph) -> str:
+    """The clean text of a paragraph: a table is one row a line, cells ` | `-separated."""
+    if isinstance(paragraph, Table):
+        return "\n".join(" | ".join(row) for row in paragraph.rows)
+    return " ".join(paragraph)
+
+
+_TABLE_HEADS = (("Jaar", "Aantal dossiers", "Bedrag (euro)", "Aandeel"),
+                ("Provincie", "Aantal", "Bedrag (euro)"),
+                ("Jaar", "Aanvragen", "Goedgekeurd", "Percentage goedgekeurd"))
+
+
+def _table_value(column: str, rng: random.Random) -> str:
+    if "Bedrag" in column:
+        return f"{rng.randint(1, 999)}.{rng.randint(0, 999):03d},00"
+    if "Aandeel" in column or "Percentage" in column:
+        return f"{rng.randint(0, 99)},{rng.randint(0, 99):02d}%"
+    return str(rng.randint(0, 2000))
+
+
+def modern_answer(writer: Writer, paragraphs: list[Paragraph], subquestions: int
+                  ) -> tuple[list[Paragraph], list[Footnote]]:
+    """What 2024-2026 answers add: a table after a caption, a bullet list, footnotes
+    with markers glued to a word (`bedrag[1]` in clean form). Returns the answer and
+    its footnotes (`[n] text`)."""
+    rng = writer.rng
+    paras = [list(p) for p in paragraphs]
+    # a table goes where the next paragraph cannot pass for a cell (long, or numbered)
+    spots = [i for i in range(1, len(paras) + 1) if i == len(paras)
+             or len(" ".join(paras[i])) > 60 or re.fullmatch(r"\d+(-\d+)?\.", paras[i][0])]
+    if rng.random() < 0.35 and spots:
+        at = rng.choice(spots)
+        head = rng.choice(_TABLE_HEADS)
+        caption = ["Tabel", f"{rng.randint(1, 4)}:", "overzicht", "van", *writer.phrase()]
+        caption[-1] += "."
+        rows = [list(head)]
+        first = writer.year - rng.randint(3, 6)
+        keys = [str(y) for y in range(first, writer.year + 1)] if head[0] == "Jaar" \
+            else list(_PROVINCES)
+        for key in keys:
+            row = [key]
+            for name in head[1:]:
+                row.append("" if rng.random() < 0.04 else _table_value(name, rng))
+            if not any(row[1:]):  # a row has at least one value
+                row[-1] = _table_value(head[-1], rng)
+            rows.append(row)
+        if head[0] == "Jaar" and rng.random() < 0.5:
+            rows.append(["Eindtotaal", *[_table_value(name, rng) for name in head[1:]]])
+        if not rows[-1][-1]:  # an empty last cell would leave no line behind
+            rows[-1][-1] = _table_value(head[-1], rng)
+        paras[at:at] = [caption, Table(rows)]
+    if rng.random() < 0.3 and paras:
+        at = rng.randint(1, len(paras))
+        intro = writer.sentence(_ANSWER_T, free=0.0)
+        intro[-1] = intro[-1].rstrip(".") + ":"
+        items = [["-", *writer.phrase(), *writer.filler(2, 8)] for _ in range(rng.randint(2, 4))]
+        paras[at:at] = [intro, *items]
+    notes: list[Footnote] = []
+    if rng.random() < 0.3:
+        candidates = [(p, i) for p, para in enumerate(paras) if not isinstance(para, Table)
+                      for i, word in enumerate(para)
+                      if re.fullmatch(r"[a-zà-ÿ]{4,}[.,]?", word)]
+        for number, (p, i) in enumerate(
+                sorted(rng.sample(candidates, min(len(candidates), rng.randint(1, 2)))), 1):
+            word = paras[p][i]
+            core = word.rstrip(".,")
+            paras[p][i] = f"{core}[{number}]{word[len(core):]}"
+            note = writer.footnote(number)
+            notes.append(note)
+    return paras, notes

@@ -74,3 +74,68 @@ def make_image_only_pdf(path: Path) -> Path:
         pdf.rect(20, 20 + 12 * i, 150, 6, style="F")
     pdf.output(str(path))
     return path
+
+
+class ModernPdf:
+    """A PDF laid out like the parliament's 2024-2026 documents: header lines, the title
+    followed at once by the body, justified paragraphs whose lines keep the space at
+    their end (as word processors write them), bullets, a table, footnotes at the foot
+    of a page."""
+
+    def __init__(self):
+        self.pdf = FPDF(format="A4")
+        font = unicode_font()
+        if font:
+            self.pdf.add_font("Body", fname=font)
+            self.pdf.set_font("Body", size=11)
+        else:
+            self.pdf.set_font("Helvetica", size=11)
+        self.pdf.set_auto_page_break(False)
+        self.pdf.add_page()
+
+    def line(self, text: str) -> None:
+        self.pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+
+    def paragraph(self, text: str, indent: float = 0.0, bullet: str | None = None) -> None:
+        """Justified: each line but the last spread to the margin, word by word."""
+        pdf = self.pdf
+        left = pdf.l_margin + indent
+        width = pdf.epw - indent
+        pdf.set_x(left)
+        lines = pdf.multi_cell(width, 6, text, dry_run=True, output="LINES")
+        for index, line in enumerate(lines):
+            y = pdf.get_y()
+            if bullet and index == 0:
+                pdf.text(pdf.l_margin, y + 4.5, bullet)
+            words = line.split()
+            if index < len(lines) - 1 and len(words) > 1:
+                gap = (width - sum(pdf.get_string_width(w) for w in words)) / (len(words) - 1)
+                x = left
+                for k, word in enumerate(words):
+                    pdf.text(x, y + 4.5, word + (" " if k == len(words) - 1 else ""))
+                    x += pdf.get_string_width(word) + gap
+            else:
+                pdf.text(left, y + 4.5, line)
+            pdf.set_y(y + 6)
+
+    def table(self, rows: list[list[str]]) -> None:
+        from fpdf.fonts import FontFace
+
+        with self.pdf.table(width=120, align="LEFT", headings_style=FontFace()) as table:
+            for cells in rows:
+                row = table.row()
+                for cell in cells:
+                    row.cell(cell)
+
+    def footnote(self, text: str) -> None:
+        """At the foot of the current page; the next text goes on a new page."""
+        pdf = self.pdf
+        pdf.set_y(-25)
+        pdf.set_font_size(8)
+        pdf.cell(0, 4, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font_size(11)
+        pdf.add_page()
+
+    def save(self, path: Path) -> Path:
+        self.pdf.output(str(path))
+        return path

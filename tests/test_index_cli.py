@@ -25,6 +25,7 @@ def test_parse_json_gives_the_facts_of_the_seeds(runner):
                              "question", "answer", "answer_kind", "coordinator", "joint",
                              "footnotes", "annexes", "source", "warnings", "parliament_id",
                              "url", "themes", "asked", "answered", "on_time", "session"]
+    assert crevits["warnings"] == somers["warnings"] == []
     assert (crevits["asker"], crevits["date"], crevits["minister"], crevits["number"]) == \
         ("Allessia Claes", "2020-09-25", "Hilde Crevits", 851)
     assert crevits["answer_kind"] == "coordinated"
@@ -148,7 +149,7 @@ def test_show_similar_and_stats(runner, built_index):
     assert json.loads(similar.output)["hits"]
     stats = json.loads(runner.invoke(cli, ["stats", "--json", "--index-dir",
                                            str(built_index)]).output)
-    assert stats["records"] == 502 and stats["questions"] < stats["records"]
+    assert stats["records"] == 504 and stats["questions"] < stats["records"]  # 500 + corpus/
 
 
 def test_search_cli_usage_errors(runner, built_index):
@@ -180,3 +181,30 @@ def test_index_prints_file_names_escaped_as_parse_does(runner, tmp_path):
     reported = [line for line in indexed.output.splitlines() if "kwaad" in line]
     assert len(reported) == 1
     assert reported[0].split(": error:")[0].endswith(parsed.output.split(": error:")[0])
+
+
+WARNED = ("SCHRIFTELIJKE VRAAG nr. 7 van ELKE PEETERS datum: 30 september 2024 "
+          "JAN DE SMET VLAAMS MINISTER VAN ONDERWIJS\n\nSchoolbussen\n\n"
+          "Hoeveel schoolbussen rijden er?\n")
+
+
+def test_parse_shows_warnings_with_and_without_json(runner, tmp_path):
+    path = tmp_path / "samengevoegd.txt"
+    path.write_text(WARNED, encoding="utf-8")
+    result = runner.invoke(cli, ["parse", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    (record,) = json.loads(result.output)
+    assert record["warnings"] == ["minister read from the capitals after the date "
+                                  "(no 'aan' before it)"]
+    human = runner.invoke(cli, ["parse", str(path)]).output
+    assert "waarschuwing" in human and "no 'aan' before it" in human
+    clean = runner.invoke(cli, ["parse", str(SEED_REFERRAL)]).output
+    assert "waarschuwing " not in clean
+
+
+def test_index_summary_counts_records_with_warnings(runner, tmp_path):
+    corpus = copy_seeds(tmp_path)
+    (corpus / "samengevoegd.txt").write_text(WARNED, encoding="utf-8")
+    result = runner.invoke(cli, ["index", str(corpus), "--index-dir", str(tmp_path / "ix")])
+    assert result.exit_code == 0, result.output
+    assert "3 records written" in result.output and "1 with warnings" in result.output

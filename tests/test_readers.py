@@ -133,9 +133,13 @@ def _lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
 
 
+def _no_pypdf(path):
+    raise readers.ReadError("pypdf not available in this test")
+
+
 def test_pdf_text_keeps_lines_and_line_end_hyphens(tmp_path, pdf_tool, monkeypatch):
     if pdf_tool == "pdftotext":  # no silent fallback: poppler itself must read it
-        monkeypatch.setattr(readers, "_pypdf_text", None)
+        monkeypatch.setattr(readers, "_pypdf_text", _no_pypdf)
     path = make_pdf(tmp_path / "doc.pdf", ["\n".join(SEED_LINES), "Tweede pagina."])
     lines = _lines(read_document(path))
     expected = SEED_LINES if unicode_font() else [s.replace("’", "'") for s in SEED_LINES]

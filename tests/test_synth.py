@@ -121,14 +121,21 @@ def test_numbers_restart_each_zittingsjaar(corpus):
     assert len({year for _, year in runs}) >= 5
 
 
+def is_modern(text: str) -> bool:
+    """The fourth style: one header item a line, `aan` before the minister, no blank."""
+    lines = [" ".join(line.split()) for line in text.split("\n")[:5]]
+    return lines[0] == "SCHRIFTELIJKE VRAAG" and lines[4].startswith("aan ")
+
+
 def test_layouts_and_encodings(tmp_path, corpus):
     out, summary, facts, texts, _ = corpus
     starts = Counter()
     for text in texts.values():
         first = text.lstrip().split("\n", 1)[0]
-        starts["3" if first.startswith("SCHRIFTELIJKE") else "2" if first.startswith("aan")
-               else "1"] += 1
-    assert all(starts[layout] >= 20 for layout in "123"), starts
+        starts["4" if is_modern(text) else "3" if first.startswith("SCHRIFTELIJKE")
+               else "2" if first.startswith("aan") else "1"] += 1
+    assert all(starts[layout] >= 20 for layout in "1234"), starts
+    assert summary.stats["layout4"] == starts["4"]
     assert summary.stats["layout1"] == starts["1"] and summary.stats["cp1252"] > 10
     cp1252 = 0
     for item in facts:
@@ -233,6 +240,8 @@ def _paragraphs(text: str) -> list[str]:
 def test_clean_text_is_recoverable_from_the_print(corpus):
     _, _, _, texts, records = corpus
     for record in records:
+        if is_modern(texts[record["source"]]):
+            continue  # the fourth style: test_fourth_style_prints_like_the_2024_2026_pdfs
         paragraphs = _paragraphs(texts[record["source"]])
         wanted = [record["title"], *record["question"].split("\n\n"), *record["footnotes"]]
         if record["answer"]:
@@ -243,6 +252,40 @@ def test_clean_text_is_recoverable_from_the_print(corpus):
         for annex in record["annexes"]:
             assert re.search(r"^(BIJLAGE|Bijlage \d+)$", annex.split("\n")[0])
             assert annex in re.sub(r"\n+", "\n", flat)
+
+
+def test_fourth_style_prints_like_the_2024_2026_pdfs(corpus):
+    _, _, _, texts, records = corpus
+    modern = [r for r in records if is_modern(texts[r["source"]])]
+    seen = Counter()
+    for record in modern:
+        text = texts[record["source"]]
+        lines = text.split("\n")
+        title_at = next(i for i, line in enumerate(lines) if " ".join(line.split()) ==
+                        record["title"] or line.rstrip().endswith(record["title"][-20:]))
+        assert lines[title_at + 1].strip(), "no blank line between title and question"
+        assert not any(RUNNING.match(line) for line in lines)  # a page break is a blank line
+        seen["one word a line"] += len(re.findall(r"\n[^\s]+ \n[^\s]+ \n[^\s]+ \n", text))
+        seen["bullet"] += len(re.findall(r"\n-\n", text))
+        seen["ANTWOORD with a trailing space"] += "\nANTWOORD \n" in text
+        seen["annex reference"] += len(re.findall(r"\nSV \d+ – Bijlage \d+", text))
+        for paragraph in record["answer"].split("\n\n"):
+            if " | " in paragraph:  # a table: every cell on a line of its own
+                seen["table"] += 1
+                cells = [c for row in paragraph.split("\n") for c in row.split(" | ") if c]
+                for cell in cells:
+                    assert re.search(rf"\n{re.escape(cell)} ?\n", text) or " " in cell, cell
+            for number in re.findall(r"[a-zà-ÿ]\[(\d+)\]", paragraph):
+                seen["glued marker"] += 1
+                assert re.search(rf"[a-zà-ÿ]{number}\b", text)
+        for note in record["footnotes"]:
+            number, rest = re.match(r"\[(\d+)\] (\S+)", note).groups()
+            if re.search(rf"\n{number} {re.escape(rest[:10])}", text):
+                seen["footnote at a page end"] += 1
+    assert len(modern) >= 20
+    assert all(seen[kind] >= 3 for kind in (
+        "one word a line", "bullet", "ANTWOORD with a trailing space", "annex reference",
+        "table", "glued marker", "footnote at a page end")), seen
 
 
 def test_cli_writes_files_and_rejects_bad_count(tmp_path):

@@ -20,9 +20,10 @@ KIND_LABELS = {
     "referral": "Verwijzing naar gecoördineerd antwoord",
     "none": "Nog geen antwoord",
 }
-_SUB = re.compile(r"(\d{1,2}(?:\s*(?:-|–|tot|en)\s*\d{1,2})?[.)])\s*(.*)", re.S)
+_SUB = re.compile(r"(\d{1,2}(?:\s*(?:-|–|,|tot|en)\s*\d{1,2})*[.)])\s*(.*)", re.S)
 _NOTE_REF = re.compile(r"\[(\d{1,3})\]")
 _NOTE_LINK = Markup('<sup><a href="#voetnoot-{n}" class="noteref">[{n}]</a></sup>')
+_SECOND_LINK = Markup('<sup><a href="#voetnoot-{n}-2" class="noteref">[{n}]</a></sup>')
 _NOTE = re.compile(r"\[(\d{1,3})\]\s*(.*)", re.S)
 _CELLS = re.compile(r"\t+| {2,}|\s\|\s")
 
@@ -41,22 +42,59 @@ def kind_label(kind: str | None) -> str:
     return KIND_LABELS.get(kind or "none", kind or "")
 
 
-def _inline(text: str, notes: bool) -> Markup:
-    """Escaped text with `<br>` for line breaks and `[n]` linked to footnote n."""
+def _inline(text: str, notes: bool | frozenset = True) -> Markup:
+    """Escaped text with `<br>` for line breaks and `[n]` linked to footnote n. `notes`
+    may be the set of numbers whose footnote is the second one with that number (the
+    answer's own footnotes when the question's are numbered from 1 as well)."""
+    second = notes if isinstance(notes, frozenset) else frozenset()
     lines = []
     for line in text.split("\n"):
-        parts = _NOTE_REF.split(line) if notes else [line]
-        lines.append(Markup("").join(_NOTE_LINK.format(n=part) if i % 2 else escape(part)
-                                     for i, part in enumerate(parts)))
+        parts = _NOTE_REF.split(line) if notes is not False else [line]
+        lines.append(Markup("").join(
+            (_SECOND_LINK if part in second else _NOTE_LINK).format(n=part) if i % 2
+            else escape(part) for i, part in enumerate(parts)))
     return Markup("<br>").join(lines)
 
 
-def paragraphs(text: str | None, notes: bool = True) -> Markup:
-    """Paragraphs split on blank lines; numbered sub-questions get their number set off."""
+def note_ids(footnotes: list[str]) -> list[str | None]:
+    """The anchor of each footnote: `voetnoot-n`, and `voetnoot-n-2` for the second
+    footnote numbered n (question and answer each count from 1)."""
+    seen: set[str] = set()
+    ids: list[str | None] = []
+    for note in footnotes:
+        number = footnote(note)["number"]
+        if number is None:
+            ids.append(None)
+        else:
+            ids.append(f"voetnoot-{number}-2" if number in seen else f"voetnoot-{number}")
+            seen.add(number)
+    return ids
+
+
+def repeated_notes(footnotes: list[str]) -> frozenset:
+    """Numbers that two footnotes share: the answer's markers link to the second."""
+    numbers = [footnote(note)["number"] for note in footnotes]
+    return frozenset(n for n in numbers if n is not None and numbers.count(n) > 1)
+
+
+def paragraphs(text: str | None, notes: bool | frozenset = True) -> Markup:
+    """Paragraphs split on blank lines; numbered sub-questions get their number set off,
+    list items (`- ...`) become a list and table blocks (`a | b` rows) a table."""
     out = []
+    items: list[Markup] = []
     for block in (text or "").split("\n\n"):
         block = block.strip()
         if not block:
+            continue
+        if block.startswith("- "):
+            items.append(Markup("<li>{}</li>").format(_inline(block[2:], notes)))
+            continue
+        if items:
+            out.append(Markup('<ul class="items">{}</ul>').format(Markup("").join(items)))
+            items = []
+        rows = block.split("\n")
+        if len(rows) >= 2 and all(" | " in row for row in rows[1:]):
+            out.append(_table(block, notes))
             continue
         match = _SUB.fullmatch(block)
         if match and match.group(2):
@@ -67,7 +105,31 @@ def paragraphs(text: str | None, notes: bool = True) -> Markup:
                 match.group(1)))
         else:
             out.append(Markup("<p>{}</p>").format(_inline(block, notes)))
+    if items:
+        out.append(Markup('<ul class="items">{}</ul>').format(Markup("").join(items)))
     return Markup("\n").join(out)
+
+
+def _table(block: str, notes: bool | frozenset) -> Markup:
+    """A table paragraph: rows a line, cells ` | `; a first line of another width is
+    the header as printed (its cells could not be told apart)."""
+    lines = block.split("\n")
+    rows = [line.split(" | ") for line in lines]
+    width = len(rows[-1])
+    head = Markup("")
+    if len(rows[0]) == width and len(rows) > 1:
+        head = Markup("<thead><tr>{}</tr></thead>").format(Markup("").join(
+            Markup('<th scope="col">{}</th>').format(cell) for cell in rows[0]))
+        rows = rows[1:]
+    elif len(rows[0]) != width:
+        head = Markup("<caption>{}</caption>").format(" ".join(rows[0]))
+        rows = rows[1:]
+    body = Markup("").join(
+        Markup("<tr>{}</tr>").format(Markup("").join(
+            Markup("<td>{}</td>").format(_inline(cell, notes)) for cell in row))
+        for row in rows)
+    return Markup('<div class="table-scroll" tabindex="0" role="region" aria-label="Tabel">'
+                  '<table>{}<tbody>{}</tbody></table></div>').format(head, body)
 
 
 def footnote(text: str) -> dict:
@@ -90,4 +152,5 @@ def annex(text: str) -> dict:
 
 
 FILTERS = {"nl_date": nl_date, "kind_label": kind_label, "paragraphs": paragraphs,
-           "footnote": footnote, "annex": annex}
+           "footnote": footnote, "annex": annex, "note_ids": note_ids,
+           "repeated_notes": repeated_notes}

@@ -16,6 +16,8 @@ import pytest
 from webui_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    REAL_FOOTNOTES,
+    REAL_TABLES,
     SEED_COORDINATED,
     SEED_REFERRAL,
     SYNTH_COUNT,
@@ -33,7 +35,7 @@ def web_index(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("web")
     corpus = root / "corpus"
     generate(SYNTH_COUNT, SYNTH_SEED, corpus / "synth")
-    for seed in (SEED_COORDINATED, SEED_REFERRAL):
+    for seed in (SEED_COORDINATED, SEED_REFERRAL, REAL_FOOTNOTES, REAL_TABLES):
         shutil.copy(seed, corpus / seed.name)
     (corpus / "hostile.txt").write_text(hostile_text(), encoding="utf-8")
     index_dir = root / "index"

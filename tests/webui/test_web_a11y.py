@@ -7,10 +7,11 @@ import re
 from collections import Counter
 
 import pytest
-from webui_support import COORDINATED_ID, REFERRAL_ID
+from webui_support import COORDINATED_ID, FOOTNOTES_ID, REFERRAL_ID, TABLES_ID
 
 PAGES = ["/", "/?q=economie&minister=Hilde+Crevits", "/?q=zzzzqqq",
          f"/questions/{COORDINATED_ID}", f"/questions/{REFERRAL_ID}", "/over",
+         f"/questions/{FOOTNOTES_ID}", f"/questions/{TABLES_ID}",
          "/questions/onbekend", "/?page=abc"]
 
 

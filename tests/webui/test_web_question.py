@@ -4,7 +4,7 @@ the coordinated answer, similar questions, and 404s."""
 from __future__ import annotations
 
 import pytest
-from webui_support import COORDINATED_ID, REFERRAL_ID, anchors
+from webui_support import COORDINATED_ID, FOOTNOTES_ID, REFERRAL_ID, TABLES_ID, anchors
 
 from index.model import RECORD_FIELDS
 
@@ -27,6 +27,32 @@ def test_coordinated_answer_page_is_complete(client):
              if a.get("href") == f"/questions/{REFERRAL_ID}"]
     assert joint and "Bart Somers" in joint[0]["text"]
     assert "geldt ook voor minister Bart Somers (vraag nr. 378)" in " ".join(html.split())
+
+
+def test_answer_footnotes_bullets_and_grouped_replies_of_a_real_document(client):
+    html = client.get(f"/questions/{FOOTNOTES_ID}").get_data(as_text=True)
+    answer = html[html.index('id="antwoord-titel"'):]
+    # the markers in the answer link to the footnotes moved out of it
+    assert 'leakage<sup><a href="#voetnoot-1" class="noteref">[1]</a></sup>' in answer
+    assert 'hier<sup><a href="#voetnoot-2" class="noteref">[2]</a></sup>' in answer
+    assert 'id="voetnoot-2" value="2">https://competition-policy.ec.europa.eu/system/files/' \
+        '2021-11/kd0121322enn_ETS_efficiency_benchmarks.pdf</li>' in html
+    question = html[html.index('id="vraag-titel"'):html.index('id="antwoord-titel"')]
+    assert '<ul class="items"><li>de verlaging van de directe' in question
+    assert '<span class="nr">8, 9.</span> De benchmarks' in answer
+
+
+def test_tables_of_a_real_document_are_tables(client):
+    html = client.get(f"/questions/{TABLES_ID}").get_data(as_text=True)
+    answer = html[html.index('id="antwoord-titel"'):]
+    assert answer.count("<table>") == 5
+    assert '<th scope="col">Jaar Beslissing</th>' in html
+    assert "<tr><td>2020</td><td>€ 14.282.612,00</td><td>57</td>" in html
+
+
+def test_about_page_credits_the_source(client):
+    html = " ".join(client.get("/over").get_data(as_text=True).split())
+    assert "bron: Vlaams Parlement" in html and "Modellicentie Gratis Hergebruik v1.0" in html
 
 
 def test_referral_leads_to_the_coordinated_answer(client):
@@ -91,3 +117,14 @@ def test_path_traversal_is_not_served(client):
         response = client.get(path)
         assert response.status_code == 404, path
         assert b"create_app" not in response.data and b"root:" not in response.data
+
+
+def test_question_and_answer_footnotes_numbered_from_one_each_get_their_own_anchor():
+    from web.text import note_ids, paragraphs, repeated_notes
+
+    notes = ["[1] Bron: de gemeenten.", "[1] Zie het vademecum.", "[2] Zie de kaart."]
+    assert note_ids(notes) == ["voetnoot-1", "voetnoot-1-2", "voetnoot-2"]
+    answer = str(paragraphs("Het vademecum[1] en de kaart[2].", repeated_notes(notes)))
+    assert 'href="#voetnoot-1-2"' in answer and 'href="#voetnoot-2"' in answer
+    question = str(paragraphs("De gemeenten[1] melden schade."))
+    assert 'href="#voetnoot-1"' in question

@@ -28,7 +28,8 @@ def bundled_index(tmp_path_factory):
 def test_fresh_machine_indexes_the_bundled_corpus(bundled_index):
     client = create_app({"INDEX_DIR": bundled_index}).test_client()
     data = client.get("/api/search").get_json()
-    assert data["total"] == 1 and data["records"] == 2
+    # corpus/: the joint seed question (two records) and the two 2025-2026 documents
+    assert data["total"] == 3 and data["records"] == 4
 
 
 def test_serve_uses_waitress(monkeypatch, bundled_index):

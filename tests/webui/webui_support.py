@@ -10,6 +10,11 @@ from urllib.parse import parse_qs, urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 SEED_COORDINATED = ROOT / "corpus" / "000_a5f8e81f83ddaffe.txt"
 SEED_REFERRAL = ROOT / "corpus" / "002_fefc31c8e2672c2d.txt"
+# two real 2025-2026 documents: footnotes at page ends, bullets, tables
+REAL_FOOTNOTES = ROOT / "corpus" / "vp_2025-2026_sv28_faraji_diependaele.txt"
+REAL_TABLES = ROOT / "corpus" / "vp_2025-2026_sv177_pieters_diependaele.txt"
+FOOTNOTES_ID = "2025-10-02-matthias-diependaele-28"
+TABLES_ID = "2026-01-19-matthias-diependaele-177"
 SYNTH_COUNT = 300
 SYNTH_SEED = 11
 HOSTILE_ID = "2020-09-25-hilde-crevits-852"
