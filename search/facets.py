@@ -51,7 +51,7 @@ def compute_facets(columns: Columns, matched: np.ndarray, questions: np.ndarray,
     facets["month"] = _by_value(columns.month[questions],
                                 lambda m: f"{m // 100:04d}-{m % 100:02d}",
                                 lambda m: f"{MONTHS[m % 100 - 1]} {m // 100}")
-    facets["session"] = _sessions(columns.date[questions])
+    facets["session"] = session_counts(columns.date[questions])
     facets["keyword"] = _keywords(columns, questions)
     facets["theme"] = _themes(columns, questions, request.themes)
     if status is not None:
@@ -95,7 +95,7 @@ def _by_value(values: np.ndarray, fmt, label=None) -> list[FacetValue]:
             for v, c in zip(uniq, counts, strict=True)]
 
 
-def _sessions(dates: np.ndarray) -> list[FacetValue]:
+def session_counts(dates: np.ndarray) -> list[FacetValue]:
     """Zittingsjaar `2020-2021`: from the fourth Monday of September to the next."""
     if not len(dates):
         return []

@@ -222,6 +222,16 @@ class SearchService:
                    list(record.themes), when.status, when.working_days, when.days_late)
 
     # -- records
+    def view(self):
+        """(searcher, its columns): one consistent state for several reads."""
+        searcher = self._current()
+        return searcher, self._columns.columns(searcher)
+
+    @staticmethod
+    def records_at(searcher, docnums) -> list[Record]:
+        """The stored records of document numbers of a searcher from `view()`."""
+        return [unpack_record(searcher.stored_fields(int(d))["record"]) for d in docnums]
+
     def get(self, doc_id: str) -> Record | None:
         stored = self._current().document(id=doc_id)
         return unpack_record(stored["record"]) if stored else None
