@@ -9,6 +9,7 @@ from cli import (
     bench_cmd,
     corpus_cmd,
     index_cmd,
+    open_cmd,
     parse_cmd,
     search_cmd,
     serve_cmd,
@@ -21,7 +22,8 @@ def cli() -> None:
     """Vraagbaak: search the written questions of the Flemish Parliament."""
 
 
-for module in (parse_cmd, corpus_cmd, analyze_cmd, index_cmd, search_cmd, serve_cmd, bench_cmd):
+for module in (parse_cmd, corpus_cmd, analyze_cmd, index_cmd, search_cmd, open_cmd, serve_cmd,
+               bench_cmd):
     for command in module.COMMANDS:
         cli.add_command(command)
 

@@ -13,3 +13,8 @@ index_dir_option = click.option(
     default=default_index_dir, show_default=f"${ENV_INDEX_DIR} or ~/.local/share/vraagbaak/index",
     help="Index directory.",
 )
+
+today_option = click.option(
+    "--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+    help="Compute statuses and days waited as on this day (YYYY-MM-DD; default: today).",
+)
