@@ -6,6 +6,7 @@ JSON come from the same data functions (web/data.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -22,7 +23,8 @@ ENV_TRUSTED_HOSTS = "VRAAGBAAK_TRUSTED_HOSTS"
 def create_app(config: dict | None = None) -> Flask:
     """Config keys: INDEX_DIR (else $VRAAGBAAK_INDEX_DIR, else the default), TESTING,
     SERVICE (a ready SearchService to share, e.g. between test apps), TRUSTED_HOSTS
-    (else $VRAAGBAAK_TRUSTED_HOSTS, comma-separated; unset: any Host header)."""
+    (else $VRAAGBAAK_TRUSTED_HOSTS, comma-separated; unset: any Host header), CLOCK (a
+    function returning today's date, for statuses and days waited; default the system's)."""
     app = Flask(__name__)
     trusted = [h.strip() for h in os.environ.get(ENV_TRUSTED_HOSTS, "").split(",") if h.strip()]
     app.config.update(
@@ -31,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
         # Feeds and exports hold absolute links built from the Host header; behind a
         # proxy or on a public address, list the site's names so a forged Host is a 400.
         TRUSTED_HOSTS=trusted or None,
+        CLOCK=dt.date.today,
     )
     app.config.update(config or {})
     app.json.sort_keys = False
@@ -43,11 +46,13 @@ def create_app(config: dict | None = None) -> Flask:
 
     from web.api import bp as api_bp
     from web.feeds import bp as feeds_bp
+    from web.follow import bp as follow_bp
     from web.pages import bp as pages_bp
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(feeds_bp)
+    app.register_blueprint(follow_bp)
     install_security(app)
     return app
 

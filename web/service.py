@@ -6,6 +6,7 @@ service itself refreshes after a writer commits, so new documents appear without
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from pathlib import Path
 
@@ -44,3 +45,8 @@ class ServiceHolder:
 
 def service() -> SearchService:
     return current_app.extensions["vraagbaak"].get()
+
+
+def today() -> dt.date:
+    """The day statuses are computed for: the app's CLOCK (config), read per request."""
+    return current_app.config.get("CLOCK", dt.date.today)()
