@@ -283,7 +283,8 @@ def question_data(service: SearchService, doc_id: str) -> dict | None:
     if record is None:
         return None
     data = record.to_json()
-    data["session"] = record.session or session_year(dt.date.fromisoformat(record.date))
+    # the record's own `session` (official, may be null) stays; the page shows this one
+    data["zittingsjaar"] = record.session or session_year(dt.date.fromisoformat(record.date))
     data["links"] = {"html": question_url(record.id), "api": question_url(record.id, True)}
     data["group"] = _group(service, record)
     coordinated = service.coordinated_for(record)
