@@ -126,3 +126,30 @@ def write_records(index_dir: Path, records: list[Record]) -> None:
         writer.cancel()
         raise
     writer.commit()
+
+
+REFERRAL_ID = "2024-02-05-bart-somers-900"
+COORDINATED_ID = "2024-02-05-hilde-crevits-901"
+
+
+def referral_pair(coordinated_answered: str | None = "2024-02-26") -> list[Record]:
+    """A joint question: Somers refers to the coordinated answer that Crevits gives."""
+    joint = [JointMinister("Hilde Crevits", 901), JointMinister("Bart Somers", 900)]
+    common = dict(date="2024-02-05", asker="Allessia Claes", title="Sociale economie - "
+                  "rol van de lokale besturen", question="Welke besturen doen mee?",
+                  joint=joint, themes=["Sociale economie"], asked="2024-02-05",
+                  session="2023-2024")
+    referral = Record(id=REFERRAL_ID, number=900, minister="Bart Somers",
+                      portfolio=portfolio_of("Bart Somers", dt.date(2024, 2, 5)),
+                      answer="Het gecoördineerd antwoord wordt gegeven door minister "
+                             "Hilde Crevits.", answer_kind="referral",
+                      coordinator="Hilde Crevits", answered="2024-02-07", on_time=True,
+                      **common)
+    coordinated = Record(id=COORDINATED_ID, number=901, minister="Hilde Crevits",
+                         portfolio=portfolio_of("Hilde Crevits", dt.date(2024, 2, 5)),
+                         answer="GECOÖRDINEERD ANTWOORD: alle besturen doen mee."
+                         if coordinated_answered else "",
+                         answer_kind="coordinated" if coordinated_answered else "none",
+                         answered=coordinated_answered,
+                         on_time=True if coordinated_answered else None, **common)
+    return [referral, coordinated]
