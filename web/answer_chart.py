@@ -11,9 +11,9 @@ WIDTH, HEIGHT, BASE, TOP = 560, 200, 170, 18
 GAP = 8
 
 
-def band_label(band: dict) -> str:
+def band_label(band: dict, short: bool = False) -> str:
     if band["to"] is None:
-        return f"meer dan {band['from'] - 1}"
+        return f"{band['from']}+" if short else f"meer dan {band['from'] - 1}"
     return f"{band['from']}–{band['to']}"
 
 
@@ -32,6 +32,6 @@ def layout(bins: list[dict]) -> dict:
         bars.append({"x": x, "w": round(slot - GAP, 1), "y": round(BASE - height, 1),
                      "h": height, "cx": round(x + (slot - GAP) / 2, 1),
                      "count": band["count"], "late": band["late"],
-                     "label": band_label(band)})
+                     "label": band_label(band), "tick": band_label(band, short=True)})
     return {"bars": bars, "width": WIDTH, "height": HEIGHT + 16, "base": BASE,
             "term_x": term_x, "top": TOP}
