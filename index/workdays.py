@@ -37,13 +37,30 @@ def _calendar(first_decade: int, last_decade: int) -> np.busdaycalendar:
                                                dtype="datetime64[D]"))
 
 
+def _decades(days: np.ndarray) -> tuple[int, int]:
+    """First years of the decades that cover the dates and two years after."""
+    days = days[~np.isnat(days)] if len(days) else days
+    if not len(days):
+        return 2000, 2000
+    low = int(days.min().astype("datetime64[Y]").astype(int)) + 1970
+    high = int(days.max().astype("datetime64[Y]").astype(int)) + 1970 + 2
+    return low - low % _SPAN, high - high % _SPAN
+
+
 def calendar_for(days: np.ndarray) -> np.busdaycalendar:
     """A calendar that covers the given dates (datetime64[D]) and two years after."""
-    if not len(days):
-        return _calendar(2000, 2000)
-    years = days.astype("datetime64[Y]").astype(int) + 1970
-    low, high = int(years.min()), int(years.max()) + 2
-    return _calendar(low - low % _SPAN, high - high % _SPAN)
+    return _calendar(*_decades(days))
+
+
+@lru_cache(maxsize=8)
+def _running_count(first_decade: int, last_decade: int) -> tuple[np.datetime64, np.ndarray]:
+    """(first day, working days up to and including each day since): a count between
+    two days is then one subtraction, for a whole index at once."""
+    first = np.datetime64(f"{first_decade}-01-01", "D")
+    end = np.datetime64(f"{last_decade + _SPAN}-01-01", "D")
+    days = np.arange(first, end, dtype="datetime64[D]")
+    working = np.is_busday(days, busdaycal=_calendar(first_decade, last_decade))
+    return first, np.cumsum(working, dtype=np.int32)
 
 
 def as_days(values) -> np.ndarray:
@@ -61,11 +78,11 @@ def deadlines(asked: np.ndarray) -> np.ndarray:
 
 def working_days_after(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """Working days after `start` up to and including `end` (0 when end <= start)."""
-    start, end = as_days(start), as_days(end)
-    counts = np.busday_count(start + 1, end + 1,
-                             busdaycal=calendar_for(np.concatenate([np.atleast_1d(start),
-                                                                    np.atleast_1d(end)])))
-    return np.maximum(counts, 0)
+    start, end = np.atleast_1d(as_days(start)), np.atleast_1d(as_days(end))
+    first, running = _running_count(*_decades(np.concatenate([start, end])))
+    counts = running[(end - first).astype(np.int64)] - \
+        running[(start - first).astype(np.int64)]
+    return np.maximum(counts, 0).astype(np.int64)
 
 
 def deadline(asked: dt.date) -> dt.date:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from search.status import STATUSES
+
 SORTS = ("relevance", "newest", "oldest")
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 100
@@ -45,8 +47,6 @@ class SearchRequest:
             raise ValueError(f"limit must be between 1 and {MAX_LIMIT}")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ValueError("the from date lies after the to date")
-        from search.status import STATUSES
-
         unknown = [s for s in self.statuses if s not in STATUSES]
         if unknown:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}")

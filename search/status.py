@@ -22,7 +22,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.model import Record
-from index.workdays import TERM_WORKING_DAYS, deadline, working_days_between
+from index.workdays import (
+    TERM_WORKING_DAYS,
+    deadline,
+    working_days_after,
+    working_days_between,
+)
 
 STATUSES = ("beantwoord", "laattijdig", "open", "te-laat")
 ANSWERED_IN_TIME, ANSWERED_LATE, OPEN, OVERDUE = range(4)
@@ -93,8 +98,6 @@ def status_codes(asked: np.ndarray, answered: np.ndarray, on_time: np.ndarray,
     """The status (index into STATUSES) of every document from its column arrays:
     asked and answered as datetime64[D] (NaT when unknown), on_time as -1/0/1.
     The same rules as `timing`, over a whole index at once."""
-    from index.workdays import working_days_after
-
     known = ~np.isnat(asked)
     is_answered = ~np.isnat(answered) | has_text_answer
     codes = np.where(is_answered, ANSWERED_IN_TIME, OPEN).astype(np.int8)

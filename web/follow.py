@@ -50,8 +50,8 @@ def api_open():
 @bp.get("/open/feed.atom")
 def open_feed():
     data = open_data(service(), _open_state(OPEN_LIMIT))
-    data["self"] = url_for("follow.open_feed", _external=True) + \
-        data["links"]["feed"].partition("?")[1] + data["links"]["feed"].partition("?")[2]
+    query = data["links"]["feed"].partition("?")[2]
+    data["self"] = url_for("follow.open_feed", _external=True) + (f"?{query}" if query else "")
     data["alternate"] = url_for("follow.open_page", _external=True)
     for item in data["items"]:
         item["abs_url"] = url_for("pages.question", doc_id=item["id"], _external=True)
