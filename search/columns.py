@@ -68,7 +68,7 @@ def _all(reader, name: str, n: int) -> list:
     """Every document's value of one column, through a single column reader (opening
     one per document re-reads the column's offset table each time), its data read as
     one block when it is a variable-length column (Whoosh reads it value by value)."""
-    if not reader.has_column(name):
+    if name not in reader.schema or not reader.has_column(name):
         return [""] * n
     column = reader.column_reader(name)
     raw = column.raw_column() if hasattr(column, "raw_column") else column

@@ -23,7 +23,10 @@ def test_parse_json_gives_the_facts_of_the_seeds(runner):
     crevits, somers = json.loads(result.output)
     assert list(crevits) == ["id", "number", "date", "asker", "minister", "portfolio", "title",
                              "question", "answer", "answer_kind", "coordinator", "joint",
-                             "footnotes", "annexes", "source"]
+                             "footnotes", "annexes", "source",
+                             # appended to the contract later (official metadata)
+                             "warnings", "parliament_id", "url", "themes", "asked", "answered",
+                             "on_time", "session"]
     assert (crevits["asker"], crevits["date"], crevits["minister"], crevits["number"]) == \
         ("Allessia Claes", "2020-09-25", "Hilde Crevits", 851)
     assert crevits["answer_kind"] == "coordinated"
