@@ -11,7 +11,8 @@ from webui_support import COORDINATED_ID, REFERRAL_ID
 
 PAGES = ["/", "/?q=economie&minister=Hilde+Crevits", "/?q=zzzzqqq",
          f"/questions/{COORDINATED_ID}", f"/questions/{REFERRAL_ID}", "/over",
-         "/questions/onbekend", "/?page=abc"]
+         "/questions/onbekend", "/?page=abc", "/open", "/ministers/hilde-crevits",
+         "/askers/allessia-claes"]
 
 
 @pytest.fixture(params=PAGES)

@@ -201,3 +201,18 @@ def test_question_feed_gains_an_entry_when_the_answer_is_harvested(small_site):
     assert re.search(r"na 15 werkdagen", answer.summary)  # 6 Feb .. 26 Feb, by hand
     referral_after = parse_atom(client.get(f"/questions/{REFERRAL_ID}/feed.atom"))
     assert len(referral_after.entries) == len(referral_before.entries) + 1
+
+
+def test_without_metadata_the_pages_say_unknown(client):
+    """The index of plain documents (no sidecars): statuses from the text, no days."""
+    data = client.get("/api/ministers/hilde-crevits").get_json()
+    assert data["questions"] > 0 and data["without_metadata"] == data["questions"]
+    assert data["answer_times"]["median_working_days"] is None
+    assert data["in_time_share"] is None and data["statuses"]["te-laat"] == 0
+    html = client.get("/ministers/hilde-crevits").get_data(as_text=True)
+    assert 'id="cijfer-mediaan">onbekend<' in html and "<svg" not in html.split("<main")[1]
+    hits = client.get("/api/search?limit=100").get_json()["hits"]
+    assert {h["status"] for h in hits} <= {"beantwoord", "open"}
+    assert all(h["working_days"] is None and h["themes"] == [] for h in hits)
+    for hit in hits:
+        assert (hit["status"] == "open") == (hit["answer_kind"] == "none")
