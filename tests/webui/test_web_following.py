@@ -216,3 +216,11 @@ def test_without_metadata_the_pages_say_unknown(client):
     assert all(h["working_days"] is None and h["themes"] == [] for h in hits)
     for hit in hits:
         assert (hit["status"] == "open") == (hit["answer_kind"] == "none")
+
+
+def test_search_feed_names_themes_and_status(follow_client):
+    feed = parse_atom(follow_client.get("/feed.atom?theme=Cultuur&status=laattijdig"))
+    assert feed.entries
+    for entry in feed.entries:
+        assert "Cultuur" in [tag.term for tag in entry.tags]
+        assert "Laattijdig beantwoord" in entry.summary
