@@ -112,3 +112,18 @@ def test_axe_finds_no_serious_violation(page, follow_server, axe, path):
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == []
+
+
+def test_new_pages_fit_a_phone(chromium, follow_server):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                   has_touch=True, locale="nl-BE", device_scale_factor=2)
+    page = context.new_page()
+    try:
+        for path, name in (("/open", "25-open-telefoon"),
+                           ("/ministers/zuhal-demir", "26-minister-telefoon")):
+            page.goto(follow_server + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"{path} scrolls sideways on a phone ({width}px)"
+            shoot(page, name, full_page=False)
+    finally:
+        context.close()
