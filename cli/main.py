@@ -11,6 +11,7 @@ from cli import (
     corpus_cmd,
     harvest_cmd,
     index_cmd,
+    open_cmd,
     parse_cmd,
     search_cmd,
     serve_cmd,
@@ -28,8 +29,8 @@ def cli() -> None:
     current_settings()  # read and checked once, before any command runs
 
 
-for module in (parse_cmd, corpus_cmd, analyze_cmd, index_cmd, search_cmd, serve_cmd, bench_cmd,
-               harvest_cmd, check_cmd):
+for module in (parse_cmd, corpus_cmd, analyze_cmd, index_cmd, search_cmd, open_cmd, serve_cmd,
+               bench_cmd, harvest_cmd, check_cmd):
     for command in module.COMMANDS:
         cli.add_command(command)
 

@@ -55,3 +55,9 @@ def open_service(index_dir: Path):
 
     with store_errors():
         return SearchService(index_dir, current_settings())
+
+
+today_option = click.option(
+    "--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+    help="Compute statuses and days waited as on this day (YYYY-MM-DD; default: today).",
+)

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import click
 
-from cli.options import index_dir_option, open_service
+from cli.options import index_dir_option, open_service, today_option
 from search.results import MAX_LIMIT, SORTS, SearchRequest, SearchRequestError
 from search.service import SearchService
+from search.status import STATUSES
 
 
 def _echo_json(data) -> None:
@@ -35,13 +36,19 @@ def _terminal_snippet(html: str) -> str:
 @click.option("--asker", help="The member who asked (full or last name).")
 @click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD")
 @click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD")
+@click.option("--theme", "themes", multiple=True,
+              help="Official theme; repeatable (every one must apply).")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
+              help="Answered in time, late, open or overdue; repeatable (any of them).")
+@today_option
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--limit", type=click.IntRange(1, MAX_LIMIT), default=10, show_default=True)
 @click.option("--page", type=click.IntRange(1, None), default=1, show_default=True)
 @index_dir_option
 @click.option("--json", "as_json", is_flag=True, help="The documented JSON contract.")
 def search(query: str, ministers: tuple[str, ...], asker: str | None, date_from, date_to,
-           sort: str, limit: int, page: int, index_dir: Path, as_json: bool) -> None:
+           themes: tuple[str, ...], statuses: tuple[str, ...], today, sort: str, limit: int,
+           page: int, index_dir: Path, as_json: bool) -> None:
     """Search QUERY (see `vraagbaak search --help` and the README for the syntax).
 
     \b
@@ -54,7 +61,8 @@ def search(query: str, ministers: tuple[str, ...], asker: str | None, date_from,
         q=query, ministers=list(ministers), asker=asker,
         date_from=date_from.date() if date_from else None,
         date_to=date_to.date() if date_to else None,
-        sort=sort, page=page, limit=limit,
+        sort=sort, page=page, limit=limit, themes=list(themes), statuses=list(statuses),
+        today=today.date() if today else None,
     )
     try:
         request.validate()
@@ -75,7 +83,10 @@ def search(query: str, ministers: tuple[str, ...], asker: str | None, date_from,
         click.echo(f"{n:>3}. {click.style(hit.title, bold=True)}")
         meta = [("datum", hit.date), ("minister", ", ".join(hit.ministers)),
                 ("vraagsteller", hit.asker), ("nr.", str(hit.number)),
-                ("antwoord", hit.answer_kind), ("id", hit.id)]
+                ("antwoord", hit.answer_kind), ("status", _status_text(hit)),
+                ("id", hit.id)]
+        if hit.themes:
+            meta.insert(4, ("thema's", ", ".join(hit.themes)))
         for label, value in meta:
             click.echo(f"     {label:<13}{value}")
         if hit.snippet:
@@ -84,6 +95,12 @@ def search(query: str, ministers: tuple[str, ...], asker: str | None, date_from,
     if result.facets.get("minister"):
         top = ", ".join(f"{v.value} ({v.count})" for v in result.facets["minister"][:5])
         click.echo(f"ministers: {top}")
+
+
+def _status_text(hit) -> str:
+    if hit.working_days is None:
+        return hit.status
+    return f"{hit.status} ({hit.working_days} werkdagen)"
 
 
 def _load(service: SearchService, doc_id: str):

@@ -8,6 +8,9 @@ are in docs/benchmark.md). The record itself is stored once, as compressed JSON,
 rather than once per analyzed field. Minister, asker, date and the joint-question key
 are column fields so search can read them per document for filters and facets; source
 and digest are columns too, so the writer learns what is indexed without loading records.
+Version 3 adds the official metadata that search filters and counts on: the themes (one
+per line), the dates asked and answered, the on-time flag, and the portfolio (for the
+minister pages); the status itself depends on today, so it is computed at search time.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from index.model import Record
 TEXT_FIELDS = ("title", "question", "answer")
 EXACT_SUFFIX = "_exact"
 EXACT_FIELDS = tuple(name + EXACT_SUFFIX for name in TEXT_FIELDS)
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TITLE_BOOST = 2.0
 
 
@@ -39,6 +42,11 @@ def build_schema() -> fields.Schema:
         date=fields.ID(sortable=True),
         answer_kind=fields.ID(sortable=True),
         keywords=fields.COLUMN(columns.VarBytesColumn()),
+        themes=fields.COLUMN(columns.VarBytesColumn()),
+        asked=fields.COLUMN(columns.VarBytesColumn()),
+        answered=fields.COLUMN(columns.VarBytesColumn()),
+        on_time=fields.COLUMN(columns.VarBytesColumn()),
+        portfolio=fields.COLUMN(columns.VarBytesColumn()),
         title_exact=ExactText(field_boost=TITLE_BOOST),
         question_exact=ExactText(),
         answer_exact=ExactText(),
@@ -46,8 +54,11 @@ def build_schema() -> fields.Schema:
 
 
 def schema_version(schema) -> int:
-    """1 for indexes with separate stemmed fields, SCHEMA_VERSION for current ones."""
-    return 1 if "title" in schema else SCHEMA_VERSION
+    """1 for indexes with separate stemmed fields, 2 before the official metadata columns,
+    SCHEMA_VERSION for current ones."""
+    if "title" in schema:
+        return 1
+    return SCHEMA_VERSION if "themes" in schema else 2
 
 
 def pack_record(record: Record) -> bytes:
@@ -72,6 +83,11 @@ def document_fields(record: Record, digest: str, source_key: str, keywords: list
         "date": record.date,
         "answer_kind": record.answer_kind,
         "keywords": " ".join(keywords).encode(),
+        "themes": "\n".join(t.strip() for t in record.themes if t.strip()).encode(),
+        "asked": (record.asked or "")[:10].encode(),
+        "answered": (record.answered or "")[:10].encode(),
+        "on_time": b"" if record.on_time is None else b"1" if record.on_time else b"0",
+        "portfolio": (record.portfolio or "").encode(),
     }
     for name in TEXT_FIELDS:
         doc[name + EXACT_SUFFIX] = getattr(record, name)

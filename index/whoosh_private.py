@@ -243,8 +243,9 @@ def segment_words(leaf, fieldnames) -> Iterator[str]:
 def column_values(reader, name: str, n: int) -> list:
     """Every document's value of one column, through a single column reader (opening
     one per document re-reads the column's offset table each time), its data read as
-    one block when it is a variable-length column. Fallback: iterate the column."""
-    if not reader.has_column(name):
+    one block when it is a variable-length column. Fallback: iterate the column. A field
+    the schema lacks (an index of another version) reads as empty."""
+    if name not in reader.schema or not reader.has_column(name):
         return [""] * n
     column = reader.column_reader(name)
     raw = column.raw_column() if hasattr(column, "raw_column") else column

@@ -40,6 +40,15 @@ class SegmentColumns:
     lengths: dict[str, np.ndarray]  # text field -> length of each document (for BM25)
     length_totals: dict[str, int]   # text field -> sum of the exact lengths (Whoosh's)
     kw_ids: np.ndarray | None = None  # kw_words as ids of the cache's keyword table
+    # official metadata (index schema 3); dates as datetime64[D], NaT when unknown
+    theme_indptr: np.ndarray | None = None
+    theme_words: list[str] | None = None
+    asked: np.ndarray | None = None
+    answered: np.ndarray | None = None
+    on_time: np.ndarray | None = None       # int8: -1 unknown, 0 late, 1 in time
+    has_answer: np.ndarray | None = None    # bool: the text holds an answer
+    portfolio: np.ndarray | None = None
+    portfolio_values: list[str] | None = None
 
 
 def _hash64(text: str) -> int:
@@ -75,8 +84,39 @@ def read_segment(reader) -> SegmentColumns:
         indptr[i + 1] = len(words)
     lengths = {name: _lengths(reader, name, n) for name in EXACT_FIELDS}
     totals = {name: reader.field_length(name) for name in EXACT_FIELDS}
-    return SegmentColumns(n, date, group, minister, minister_values, asker, asker_values,
-                          indptr, words, lengths, totals)
+    seg = SegmentColumns(n, date, group, minister, minister_values, asker, asker_values,
+                         indptr, words, lengths, totals)
+    _read_metadata(reader, n, seg)
+    return seg
+
+
+def _text(value) -> str:
+    return value.decode() if isinstance(value, bytes) else (value or "")
+
+
+def _dates(values: list) -> np.ndarray:
+    return np.array([_text(v) or "NaT" for v in values], dtype="datetime64[D]")
+
+
+def _read_metadata(reader, n: int, seg: SegmentColumns) -> None:
+    """Themes (CSR rows, like keywords), dates asked and answered, the on-time flag,
+    whether the text has an answer, and the portfolio of every document."""
+    seg.theme_indptr = np.zeros(n + 1, dtype=np.int64)
+    seg.theme_words = []
+    for i, value in enumerate(column_values(reader, "themes", n)):
+        text = _text(value)
+        seg.theme_words.extend(t for t in text.split("\n") if t)
+        seg.theme_indptr[i + 1] = len(seg.theme_words)
+    seg.asked = _dates(column_values(reader, "asked", n))
+    seg.answered = _dates(column_values(reader, "answered", n))
+    flags = {"1": 1, "0": 0}
+    seg.on_time = np.fromiter((flags.get(_text(v), -1)
+                               for v in column_values(reader, "on_time", n)),
+                              dtype=np.int8, count=n)
+    seg.has_answer = np.fromiter((_text(v) not in ("none", "") for v in
+                                  column_values(reader, "answer_kind", n)), dtype=bool, count=n)
+    seg.portfolio, seg.portfolio_values = _codes([_text(v) for v in
+                                                  column_values(reader, "portfolio", n)])
 
 
 def live_mask(searcher, doc_count: int) -> np.ndarray:
@@ -99,7 +139,7 @@ class Columns:
         self.minister_values: list[str] = []
         self.asker_values: list[str] = []
         self.keyword_values: list[str] = []
-        tables = {"minister": {}, "asker": {}, "keyword": {}}
+        tables = {"minister": {}, "asker": {}, "keyword": {}, "theme": {}, "portfolio": {}}
 
         def remap(kind: str, codes: np.ndarray, values: list[str]) -> np.ndarray:
             table = tables[kind]
@@ -108,6 +148,8 @@ class Columns:
             return lookup[codes] if len(codes) else codes
 
         dates, groups, ministers, askers, kw_doc, kw_ids = [], [], [], [], [], []
+        theme_doc, theme_ids, asked, answered, on_time, has_answer, portfolios = \
+            [], [], [], [], [], [], []
         offset = 0
         for seg in segments:
             dates.append(seg.date)
@@ -123,11 +165,23 @@ class Columns:
             kw_ids.append(seg.kw_ids if keywords is not None else ids)
             kw_doc.append(np.repeat(np.arange(seg.doc_count, dtype=np.int64) + offset,
                                     np.diff(seg.kw_indptr)))
+            theme_table = tables["theme"]
+            theme_ids.append(np.fromiter((theme_table.setdefault(t, len(theme_table))
+                                          for t in seg.theme_words), dtype=np.int32,
+                                         count=len(seg.theme_words)))
+            theme_doc.append(np.repeat(np.arange(seg.doc_count, dtype=np.int64) + offset,
+                                       np.diff(seg.theme_indptr)))
+            asked.append(seg.asked)
+            answered.append(seg.answered)
+            on_time.append(seg.on_time)
+            has_answer.append(seg.has_answer)
+            portfolios.append(remap("portfolio", seg.portfolio, seg.portfolio_values))
             offset += seg.doc_count
         self.doc_count = offset
         self.minister_values = list(tables["minister"])
         self.asker_values = list(tables["asker"])
         self.keyword_values = list(tables["keyword"] if keywords is None else keywords)
+
         def cat(parts: list[np.ndarray], dtype) -> np.ndarray:
             return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
@@ -141,6 +195,17 @@ class Columns:
         self.question_count = int(self.question.max()) + 1 if offset else 0
         self.minister = cat(ministers, np.int32)
         self.asker = cat(askers, np.int32)
+        self.theme_values = list(tables["theme"])
+        self.theme_doc = cat(theme_doc, np.int64)
+        self.theme_id = cat(theme_ids, np.int32)
+        self._theme_keys = [name_key(v) for v in self.theme_values]
+        self.asked = cat(asked, "datetime64[D]")
+        self.answered = cat(answered, "datetime64[D]")
+        self.on_time = cat(on_time, np.int8)
+        self.has_answer = cat(has_answer, bool)
+        self.portfolio = cat(portfolios, np.int32)
+        self.portfolio_values = list(tables["portfolio"])
+        self._status: dict = {}
         self.kw_doc = cat(kw_doc, np.int64)
         self.kw_id = cat(kw_ids, np.int32)
         self.kw_global = np.bincount(self.kw_id, minlength=len(self.keyword_values)) \
@@ -167,6 +232,28 @@ class Columns:
 
     def asker_codes(self, name: str) -> list[int]:
         return names_matching(name, self._asker_keys)
+
+    # -- official metadata
+    def theme_code(self, theme: str) -> int | None:
+        """A theme as given, case- and accent-insensitively; None when no document has it."""
+        wanted = name_key(theme)
+        return next((i for i, t in enumerate(self._theme_keys) if t == wanted), None)
+
+    def with_theme(self, code: int) -> np.ndarray:
+        """Mask of the documents that carry theme `code`."""
+        mask = np.zeros(self.doc_count, dtype=bool)
+        mask[self.theme_doc[self.theme_id == code]] = True
+        return mask
+
+    def status(self, today) -> np.ndarray:
+        """Status code (index into search.status.STATUSES) of every document on `today`."""
+        from search.status import status_codes
+
+        if today not in self._status:
+            self._status = {today: status_codes(self.asked, self.answered, self.on_time,
+                                                self.has_answer, today)}
+        return self._status[today]
+
 
 
 class ColumnCache:

@@ -12,6 +12,7 @@ import numpy as np
 from index.dates import session_start
 from search.columns import Columns
 from search.results import FacetValue, SearchRequest
+from search.status import STATUS_LABELS, STATUSES
 
 FACET_SIZE = 12
 KEYWORD_SIZE = 15
@@ -28,10 +29,12 @@ def _top(values: list[str], counts: np.ndarray, size: int, selected=()) -> list[
 
 
 def compute_facets(columns: Columns, matched: np.ndarray, questions: np.ndarray,
-                   request: SearchRequest, minister_pool: np.ndarray | None = None
+                   request: SearchRequest, minister_pool: np.ndarray | None = None,
+                   status_pool: np.ndarray | None = None, status: np.ndarray | None = None
                    ) -> dict[str, list[FacetValue]]:
     """matched: all matching records; questions: one record per matching question;
-    minister_pool: the matches without the minister filter (multi-select facet)."""
+    minister_pool / status_pool: the matches without the minister / status filter
+    (multi-select facets); status: every document's status code today."""
     facets: dict[str, list[FacetValue]] = {}
     selected_ministers = {columns.minister_values[c] for name in request.ministers
                           for c in columns.minister_codes(name)}
@@ -48,9 +51,39 @@ def compute_facets(columns: Columns, matched: np.ndarray, questions: np.ndarray,
     facets["month"] = _by_value(columns.month[questions],
                                 lambda m: f"{m // 100:04d}-{m % 100:02d}",
                                 lambda m: f"{MONTHS[m % 100 - 1]} {m // 100}")
-    facets["session"] = _sessions(columns.date[questions])
+    facets["session"] = session_counts(columns.date[questions])
     facets["keyword"] = _keywords(columns, questions)
+    facets["theme"] = _themes(columns, questions, request.themes)
+    if status is not None:
+        facets["status"] = _statuses(columns, matched if status_pool is None else status_pool,
+                                     status, request.statuses)
     return facets
+
+
+def _themes(columns: Columns, questions: np.ndarray, chosen: list[str]) -> list[FacetValue]:
+    """Official themes of the matching questions (each question counts once a theme)."""
+    if not len(questions) or not len(columns.theme_id):
+        return []
+    mask = np.zeros(columns.doc_count, dtype=bool)
+    mask[questions] = True
+    counts = np.bincount(columns.theme_id[mask[columns.theme_doc]],
+                         minlength=len(columns.theme_values))
+    selected = {columns.theme_values[c] for c in map(columns.theme_code, chosen)
+                if c is not None}
+    return _top(columns.theme_values, counts, FACET_SIZE, selected)
+
+
+def _statuses(columns: Columns, pool: np.ndarray, status: np.ndarray,
+              chosen: list[str]) -> list[FacetValue]:
+    """Questions per status, in the fixed order of STATUSES; a joint question whose
+    ministers stand differently counts once under each status it has."""
+    if not len(pool):
+        return []
+    codes = status[pool].astype(np.int64)
+    pairs = np.unique(columns.question[pool].astype(np.int64) * len(STATUSES) + codes)
+    counts = np.bincount(pairs % len(STATUSES), minlength=len(STATUSES))
+    return [FacetValue(name, int(counts[i]), name in chosen, STATUS_LABELS[name])
+            for i, name in enumerate(STATUSES) if counts[i] or name in chosen]
 
 
 def _by_value(values: np.ndarray, fmt, label=None) -> list[FacetValue]:
@@ -62,7 +95,7 @@ def _by_value(values: np.ndarray, fmt, label=None) -> list[FacetValue]:
             for v, c in zip(uniq, counts, strict=True)]
 
 
-def _sessions(dates: np.ndarray) -> list[FacetValue]:
+def session_counts(dates: np.ndarray) -> list[FacetValue]:
     """Zittingsjaar `2020-2021`: from the fourth Monday of September to the next."""
     if not len(dates):
         return []

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from search.status import STATUSES
+
 SORTS = ("relevance", "newest", "oldest")
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 100
@@ -31,6 +33,13 @@ class SearchRequest:
     limit: int = DEFAULT_LIMIT
     facets: bool = True
     snippets: bool = True
+    themes: list[str] = field(default_factory=list)    # official themes, all required
+    statuses: list[str] = field(default_factory=list)  # any of search.status.STATUSES
+    today: dt.date | None = None  # for the status; None: the day the search runs
+
+    def on(self) -> dt.date:
+        """The day statuses are computed for (read when the search runs, never before)."""
+        return self.today or dt.date.today()
 
     def validate(self) -> None:
         """Raise SearchRequestError with a user-facing message for out-of-range values."""
@@ -42,6 +51,9 @@ class SearchRequest:
             raise SearchRequestError(f"limit must be between 1 and {MAX_LIMIT}")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise SearchRequestError("the from date lies after the to date")
+        unknown = [s for s in self.statuses if s not in STATUSES]
+        if unknown:
+            raise SearchRequestError(f"status must be one of {', '.join(STATUSES)}")
 
 
 @dataclass
@@ -79,6 +91,11 @@ class Hit:
     snippet: str
     group: str = ""
     records: list[RecordRef] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    status: str = "open"
+    # working days taken to answer (or waited so far), and past the term; None unknown
+    working_days: int | None = None
+    days_late: int | None = None
 
     def to_json(self) -> dict:
         return {
@@ -88,6 +105,8 @@ class Hit:
             "score": None if self.score is None else round(self.score, 4),
             "snippet": self.snippet,
             "records": [vars(ref) for ref in self.records],
+            "themes": list(self.themes), "status": self.status,
+            "working_days": self.working_days, "days_late": self.days_late,
         }
 
 
@@ -105,7 +124,7 @@ class FacetValue:
         return data
 
 
-FACET_NAMES = ("minister", "year", "month", "session", "asker", "keyword")
+FACET_NAMES = ("minister", "year", "month", "session", "asker", "keyword", "theme", "status")
 
 
 @dataclass
@@ -139,6 +158,8 @@ class SearchResult:
                 "asker": req.asker,
                 "from": req.date_from.isoformat() if req.date_from else None,
                 "to": req.date_to.isoformat() if req.date_to else None,
+                "theme": list(req.themes),
+                "status": list(req.statuses),
             },
             "records": self.records,
             "hits": [hit.to_json() for hit in self.hits],

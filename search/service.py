@@ -8,6 +8,7 @@ and a separate scored pass only as deep as the requested page.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,6 +38,7 @@ from search.results import (
 )
 from search.searchers import ThreadSearchers
 from search.snippets import snippet_for
+from search.status import STATUSES, timing
 from search.suggest import suggest
 from search.vocab import Vocabulary
 
@@ -117,7 +119,8 @@ class SearchService:
             return SearchResult(request, 0, 0, [], {}, error=str(error),
                                 took_ms=(time.monotonic() - started) * 1000)
         notices = list(dict.fromkeys(parsed.notices + compiler.notices))
-        by_minister, allowed = self._filter_masks(columns, request, notices)
+        today = request.on()
+        by_minister, by_status, allowed = self._filter_masks(columns, request, notices, today)
         try:
             mask, scores = Evaluator(searcher, columns, self._postings,
                                      time.monotonic() + self.time_limit).run(plan)
@@ -129,15 +132,20 @@ class SearchService:
         mask &= columns.live
         if allowed is not None:
             mask &= allowed
-        any_minister = None
-        if by_minister is not None:
-            any_minister = np.flatnonzero(mask) if request.facets else None
-            mask &= by_minister
+        # multi-select facets (minister, status) are counted without their own filter
+        any_minister = any_status = None
+        if request.facets and by_minister is not None:
+            any_minister = np.flatnonzero(mask if by_status is None else mask & by_status)
+        if request.facets and by_status is not None:
+            any_status = np.flatnonzero(mask if by_minister is None else mask & by_minister)
+        for extra in (by_minister, by_status):
+            if extra is not None:
+                mask &= extra
         matched = np.flatnonzero(mask)
         questions = columns.first_of_questions(matched)
         total = len(questions)
-        facets = compute_facets(columns, matched, questions, request, any_minister) \
-            if request.facets else {}
+        facets = compute_facets(columns, matched, questions, request, any_minister,
+                                any_status, columns.status(today)) if request.facets else {}
         hits: list[Hit] = []
         depth = request.page * request.limit
         if depth > MAX_DEPTH:
@@ -148,18 +156,19 @@ class SearchService:
                                          isinstance(plan, p.Everything))
             page = ranked[depth - request.limit: depth]
             hits = [self._hit(searcher, columns, docnum, score, compiler.highlights,
-                              request.snippets) for docnum, score in page]
+                              request.snippets, today) for docnum, score in page]
         suggestion = suggest(searcher.reader(), self._vocabulary, request.q,
                              compiler.highlights) \
             if compiler.highlights.plain_words else None
         return SearchResult(request, total, len(matched), hits, facets, suggestion,
                             notices, took_ms=(time.monotonic() - started) * 1000)
 
-    def _filter_masks(self, columns: Columns, request: SearchRequest, notices: list[str]
-                      ) -> tuple[np.ndarray | None, np.ndarray | None]:
-        """(the minister filter, every other filter): the minister facet is counted
-        without the first, so a user can see and add more ministers."""
-        ministers = mask = None
+    def _filter_masks(self, columns: Columns, request: SearchRequest, notices: list[str],
+                      today: dt.date) -> tuple[np.ndarray | None, ...]:
+        """(the minister filter, the status filter, every other filter): the minister
+        and status facets are counted without their own filter, so a user can see and
+        add more values (any of them); every chosen theme is required."""
+        ministers = statuses = mask = None
 
         def both(m):
             return m if mask is None else mask & m
@@ -181,7 +190,17 @@ class SearchService:
             mask = both(columns.date >= _ymd(request.date_from))
         if request.date_to:
             mask = both(columns.date <= _ymd(request.date_to))
-        return ministers, mask
+        for theme in request.themes:
+            code = columns.theme_code(theme)
+            if code is None:
+                notices.append(f"Geen vraag met het thema '{theme}'.")
+                mask = both(np.zeros(columns.doc_count, dtype=bool))
+            else:
+                mask = both(columns.with_theme(code))
+        if request.statuses:
+            wanted = np.array([STATUSES.index(s) for s in request.statuses], dtype=np.int8)
+            statuses = np.isin(columns.status(today), wanted)
+        return ministers, statuses, mask
 
     def _ranked_groups(self, columns: Columns, matched: np.ndarray, scores: np.ndarray,
                        request: SearchRequest, depth: int, browse: bool) -> list[tuple]:
@@ -197,19 +216,31 @@ class SearchService:
         return best_groups(columns.group, matched, scores[matched], depth)
 
     def _hit(self, searcher, columns: Columns, docnum: int, score, highlights: Highlights,
-             with_snippet: bool) -> Hit:
+             with_snippet: bool, today: dt.date | None = None) -> Hit:
         record = unpack_record(searcher.stored_fields(docnum)["record"])
         texts = [record.answer, record.question, record.title]
         snippet = snippet_for([t[:SNIPPET_SCAN_CHARS] for t in texts], highlights) \
             if with_snippet else ""
         refs = group_refs(record)
         ministers = [ref.minister for ref in refs] if refs else [record.minister]
+        when = timing(record, today or dt.date.today())
         return Hit(record.id, record.title, ministers, record.asker, record.date,
                    record.number, record.answer_kind, score, snippet, record.group,
                    refs or [RecordRef(record.id, record.minister, record.number,
-                                      record.answer_kind)])
+                                      record.answer_kind)],
+                   list(record.themes), when.status, when.working_days, when.days_late)
 
     # -- records
+    def view(self):
+        """(searcher, its columns): one consistent state for several reads."""
+        searcher = self._current()
+        return searcher, self._columns.columns(searcher)
+
+    @staticmethod
+    def records_at(searcher, docnums) -> list[Record]:
+        """The stored records of document numbers of a searcher from `view()`."""
+        return [unpack_record(searcher.stored_fields(int(d))["record"]) for d in docnums]
+
     def get(self, doc_id: str) -> Record | None:
         stored = self._current().document(id=doc_id)
         return unpack_record(stored["record"]) if stored else None
@@ -266,7 +297,8 @@ class SearchService:
                 return other
         return others[0] if others else None
 
-    def similar(self, record: Record, limit: int = 5) -> list[Hit]:
+    def similar(self, record: Record, limit: int = 5, today: dt.date | None = None
+                ) -> list[Hit]:
         """Other questions that share the salient words of this one's title and question."""
         searcher = self._current()
         columns = self._columns.columns(searcher)
@@ -284,7 +316,7 @@ class SearchService:
             mask &= columns.group != columns.group[own]
         matched = np.flatnonzero(mask & columns.live)
         highlights = Highlights(words=set(words))
-        return [self._hit(searcher, columns, docnum, score, highlights, True)
+        return [self._hit(searcher, columns, docnum, score, highlights, True, today)
                 for docnum, score in best_groups(columns.group, matched, scores[matched],
                                                  limit)]
 

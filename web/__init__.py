@@ -6,6 +6,7 @@ JSON come from the same data functions (web/data.py).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from flask import Flask
@@ -22,7 +23,8 @@ def create_app(config: dict | None = None, settings: Settings | None = None,
     """settings: read from the environment now when not given (config/settings.py);
     service: a ready SearchService to share (else one is opened on first use).
     Config keys: INDEX_DIR (else the settings' index_dir), TESTING, TRUSTED_HOSTS (else
-    the settings' trusted_hosts; none: any Host header)."""
+    the settings' trusted_hosts; none: any Host header), CLOCK (a function returning
+    today's date, for statuses and days waited; default the system's)."""
     settings = settings if settings is not None else Settings.from_env()
     app = Flask(__name__)
     app.config.update(
@@ -31,6 +33,7 @@ def create_app(config: dict | None = None, settings: Settings | None = None,
         # Feeds and exports hold absolute links built from the Host header; behind a
         # proxy or on a public address, list the site's names so a forged Host is a 400.
         TRUSTED_HOSTS=list(settings.trusted_hosts) or None,
+        CLOCK=dt.date.today,
     )
     app.config.update(config or {})
     app.json.sort_keys = False
@@ -43,11 +46,13 @@ def create_app(config: dict | None = None, settings: Settings | None = None,
 
     from web.api import bp as api_bp
     from web.feeds import bp as feeds_bp
+    from web.follow import bp as follow_bp
     from web.pages import bp as pages_bp
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(feeds_bp)
+    app.register_blueprint(follow_bp)
     install_security(app)
     return app
 

@@ -12,11 +12,12 @@ import datetime as dt
 
 from flask import url_for
 
-from index.dates import session_year
-from index.model import Record
+from index.analysis import fold
+from index.model import Record, slug
 from search.results import MAX_DEPTH, Hit, SearchRequestError, SearchResult
 from search.service import SearchService
-from web.service import settings
+from search.status import STATUS_LABELS, timing
+from web.service import settings, today
 from web.state import (
     ParamError,
     SearchState,
@@ -38,8 +39,17 @@ def question_url(doc_id: str, api: bool = False) -> str:
     return url_for("api.question" if api else "pages.question", doc_id=doc_id)
 
 
+def minister_url(name: str, api: bool = False) -> str:
+    return url_for("follow.api_minister" if api else "follow.minister", name=slug(name))
+
+
+def asker_url(name: str, api: bool = False) -> str:
+    return url_for("follow.api_asker" if api else "follow.asker", name=slug(name))
+
+
 def run_search(service: SearchService, state: SearchState, limit: int, **options) \
         -> SearchResult:
+    options.setdefault("today", today())
     try:
         return service.search(state.search_request(limit, **options))
     except SearchRequestError as error:  # only if state and search disagree on bounds
@@ -81,12 +91,16 @@ def search_data(service: SearchService, state: SearchState, endpoint: str,
 
 
 def _hits(service: SearchService, hits: list[dict]) -> list[dict]:
-    """Hits as JSON with links; a minister's record links only when it is indexed."""
+    """Hits as JSON with links (the question, its asker and ministers, and a minister's
+    record only when it is indexed) and the status in words."""
     indexed = service.indexed(ref["id"] for hit in hits for ref in hit["records"])
     for hit in hits:
         hit["url"] = question_url(hit["id"])
+        hit["asker_url"] = asker_url(hit["asker"])
+        hit["status_label"] = STATUS_LABELS.get(hit["status"], hit["status"])
         for ref in hit["records"]:
             ref["url"] = question_url(ref["id"]) if ref["id"] in indexed else None
+            ref["minister_url"] = minister_url(ref["minister"])
     return hits
 
 
@@ -96,9 +110,17 @@ def _facet_links(facets: dict, state: SearchState, link) -> None:
     for value in facets.get("minister", []):
         value["active"] = value["selected"]
         value["url"] = link(state.toggle_minister(value["value"], value["active"]))
+        value["profile"] = minister_url(value["value"])
     for value in facets.get("asker", []):
         value["active"] = value["selected"]
         value["url"] = link(state.toggle_asker(value["value"], value["active"]))
+        value["profile"] = asker_url(value["value"])
+    for value in facets.get("theme", []):
+        value["active"] = any(fold(t) == fold(value["value"]) for t in state.themes)
+        value["url"] = link(state.toggle_theme(value["value"], value["active"]))
+    for value in facets.get("status", []):
+        value["active"] = value["value"] in state.statuses
+        value["url"] = link(state.toggle_status(value["value"]))
     periods = {"year": lambda v: year_period(int(v)),
                "month": lambda v: month_period(int(v[:4]), int(v[5:7])),
                "session": lambda v: session_period(int(v[:4]))}
@@ -126,6 +148,11 @@ def _chips(state: SearchState, link) -> list[dict]:
     if state.date_to:
         chips.append({"name": "to", "label": "Tot en met", "value": nl_date(
             state.date_to.isoformat()), "url": link(state.changed(date_to=None))})
+    chips += [{"name": "theme", "label": "Thema", "value": t,
+               "url": link(state.changed(themes=tuple(x for x in state.themes if x != t)))}
+              for t in state.themes]
+    chips += [{"name": "status", "label": "Status", "value": STATUS_LABELS[s],
+               "url": link(state.toggle_status(s))} for s in state.statuses]
     return chips
 
 
@@ -157,6 +184,11 @@ def _widen(service: SearchService, state: SearchState, link) -> list[dict]:
         options.append((f"zonder vraagsteller {state.asker}", state.changed(asker=None)))
     if state.date_from or state.date_to:
         options.append(("in alle periodes", state.changed(date_from=None, date_to=None)))
+    options += [(f"zonder thema {t}",
+                 state.changed(themes=tuple(x for x in state.themes if x != t)))
+                for t in state.themes]
+    if state.statuses:
+        options.append(("met elke status", state.changed(statuses=())))
     if len(options) > 1:
         options.append(("zonder filters", SearchState(q=state.q, sort=state.sort,
                                                       limit=state.limit)))
@@ -184,7 +216,9 @@ def export_row(hit: Hit) -> dict:
     return {"id": hit.id, "date": hit.date, "number": hit.number,
             "ministers": "; ".join(hit.ministers), "asker": hit.asker, "title": hit.title,
             "answer_kind": hit.answer_kind,
-            "url": url_for("pages.question", doc_id=hit.id, _external=True)}
+            "url": url_for("pages.question", doc_id=hit.id, _external=True),
+            "themes": "; ".join(hit.themes), "status": hit.status,
+            "working_days": "" if hit.working_days is None else hit.working_days}
 
 
 def export_data(service: SearchService, state: SearchState) -> dict:
@@ -208,7 +242,7 @@ def feed_data(service: SearchService, state: SearchState) -> dict:
     limit = state.limit or settings().feed_size
     result = run_search(service, state.changed(sort="newest", limit=limit), limit)
     page_state = state.changed(sort="newest", limit=None)
-    entries = [{**hit.to_json(),
+    entries = [{**hit.to_json(), "status_label": STATUS_LABELS.get(hit.status, hit.status),
                 "url": url_for("pages.question", doc_id=hit.id, _external=True)}
                for hit in result.hits]
     updated = max((e["date"] for e in entries), default=None)
@@ -227,6 +261,8 @@ def _feed_title(state: SearchState) -> str:
         parts.append(f"vanaf {nl_date(state.date_from.isoformat())}")
     if state.date_to:
         parts.append(f"tot en met {nl_date(state.date_to.isoformat())}")
+    parts += [f"thema {t}" for t in state.themes]
+    parts += [f"status {STATUS_LABELS[s].lower()}" for s in state.statuses]
     return "Vraagbaak: " + (", ".join(parts) if parts else "nieuwste schriftelijke vragen")
 
 
@@ -236,18 +272,30 @@ def question_data(service: SearchService, doc_id: str) -> dict | None:
     if record is None:
         return None
     data = record.to_json()
-    data["session"] = session_year(dt.date.fromisoformat(record.date))
+    # kept beside `session` (the official value, else the date's zittingsjaar) for the page
+    data["zittingsjaar"] = record.session
     data["links"] = {"html": question_url(record.id), "api": question_url(record.id, True)}
     data["group"] = _group(service.members(record), record.id)
     coordinated = service.coordinated_for(record)
     data["coordinated"] = _ref(coordinated) if coordinated else None
     data["referred_by"] = [m for m in data["group"] if m["answer_kind"] == "referral"] \
         if record.answer_kind == "coordinated" else []
-    data["similar"] = _hits(service, [hit.to_json() for hit in service.similar(record, limit=5)])
+    day = today()
+    data["similar"] = _hits(service, [hit.to_json() for hit in
+                                      service.similar(record, limit=5, today=day)])
     data["search_links"] = {
         "minister": state_url("pages.search", SearchState(ministers=(record.minister,))),
         "asker": state_url("pages.search", SearchState(asker=record.asker)),
     }
+    when = timing(record, day)
+    data["timing"] = {**when.to_json(), "label": STATUS_LABELS[when.status]}
+    data["links"].update({
+        "feed": url_for("follow.question_feed", doc_id=record.id),
+        "minister": minister_url(record.minister), "asker": asker_url(record.asker),
+    })
+    data["theme_links"] = [{"value": t, "url": state_url("pages.search",
+                                                         SearchState(themes=(t,)))}
+                           for t in record.themes]
     return data
 
 

@@ -19,7 +19,8 @@ from web.service import service, settings
 from web.state import SearchState
 
 bp = Blueprint("feeds", __name__)
-CSV_COLUMNS = ("id", "date", "number", "ministers", "asker", "title", "answer_kind", "url")
+CSV_COLUMNS = ("id", "date", "number", "ministers", "asker", "title", "answer_kind", "url",
+               "themes", "status", "working_days")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 

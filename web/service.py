@@ -8,6 +8,7 @@ without restart.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from pathlib import Path
 
@@ -39,3 +40,8 @@ def service() -> SearchService:
 
 def settings() -> Settings:
     return current_app.extensions["vraagbaak"].settings
+
+
+def today() -> dt.date:
+    """The day statuses are computed for: the app's CLOCK (config), read per request."""
+    return current_app.config.get("CLOCK", dt.date.today)()

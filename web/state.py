@@ -1,8 +1,9 @@
 """The search state a URL carries, parsed and rebuilt in one place.
 
 Pages, API, feed and exports take the same parameters (`q`, `minister`, `asker`, `from`,
-`to`, `sort`, `page`, `limit`); one parser keeps their names and bounds identical, and
-building every link from a state keeps each search shareable and the back button honest.
+`to`, `theme`, `status`, `sort`, `page`, `limit`); one parser keeps their names and bounds
+identical, and building every link from a state keeps each search shareable and the back
+button honest.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from index.analysis import fold
 from index.dates import session_start
 from search.names import name_selects
 from search.results import DEFAULT_LIMIT, MAX_DEPTH, SORTS, SearchRequest
+from search.status import STATUSES
 
 MAX_MINISTERS = 20
+MAX_THEMES = 20
 MAX_NAME_LENGTH = 200
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INT = re.compile(r"\d{1,9}")
@@ -37,6 +40,8 @@ class SearchState:
     sort: str = "relevance"
     page: int = 1
     limit: int | None = None
+    themes: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
 
     # -- parsing
     @classmethod
@@ -58,13 +63,24 @@ class SearchState:
         limit = None
         if max_limit is not None and args.get("limit", "").strip():
             limit = _int(args["limit"], "limit", 1, max_limit, max_limit)
+        themes = tuple(dict.fromkeys(_name(v, "theme") for v in args.getlist("theme")
+                                     if v.strip()))
+        if len(themes) > MAX_THEMES:
+            raise ParamError(f"Te veel thema's gekozen (hoogstens {MAX_THEMES}).")
+        statuses = tuple(dict.fromkeys(v.strip() for v in args.getlist("status") if v.strip()))
+        for value in statuses:
+            if value not in STATUSES:
+                raise ParamError(f"Ongeldige status '{value[:40]}': kies "
+                                 f"{', '.join(STATUSES)}.")
         return cls(args.get("q", "").strip(), ministers, asker, date_from, date_to, sort,
-                   page, limit)
+                   page, limit, themes, statuses)
 
     def search_request(self, default_limit: int = DEFAULT_LIMIT, **options) -> SearchRequest:
         return SearchRequest(q=self.q, ministers=list(self.ministers), asker=self.asker,
                              date_from=self.date_from, date_to=self.date_to, sort=self.sort,
-                             page=self.page, limit=self.limit or default_limit, **options)
+                             page=self.page, limit=self.limit or default_limit,
+                             themes=list(self.themes), statuses=list(self.statuses),
+                             **options)
 
     # -- building
     def args(self) -> list[tuple[str, str]]:
@@ -79,6 +95,8 @@ class SearchState:
             out.append(("from", self.date_from.isoformat()))
         if self.date_to:
             out.append(("to", self.date_to.isoformat()))
+        out += [("theme", t) for t in self.themes]
+        out += [("status", s) for s in self.statuses]
         if self.sort != "relevance":
             out.append(("sort", self.sort))
         if self.page != 1:
@@ -102,6 +120,17 @@ class SearchState:
             return self.changed(ministers=tuple(m for m in self.ministers
                                                 if not name_selects(m, name)))
         return self.changed(ministers=(*self.ministers, name))
+
+    def toggle_theme(self, theme: str, active: bool) -> SearchState:
+        if active:
+            return self.changed(themes=tuple(t for t in self.themes
+                                             if fold(t) != fold(theme)))
+        return self.changed(themes=(*self.themes, theme))
+
+    def toggle_status(self, status: str) -> SearchState:
+        if status in self.statuses:
+            return self.changed(statuses=tuple(s for s in self.statuses if s != status))
+        return self.changed(statuses=(*self.statuses, status))
 
     def toggle_asker(self, name: str, active: bool) -> SearchState:
         return self.changed(asker=None if active else name)

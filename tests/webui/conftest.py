@@ -102,3 +102,62 @@ def page(chromium):
     watch(page)
     yield page
     context.close()
+
+
+# -- an index with official metadata (themes, dates, on time), for the following pages
+@pytest.fixture(scope="session")
+def follow_records():
+    from metadata_support import make_records, referral_pair
+
+    records, intent = make_records(300, seed=5)
+    pair = referral_pair()
+    return records + pair, {**intent, **{r.id: "beantwoord" for r in pair}}
+
+
+@pytest.fixture(scope="session")
+def follow_index(tmp_path_factory, follow_records) -> Path:
+    from metadata_support import write_records
+
+    index_dir = tmp_path_factory.mktemp("follow-web")
+    write_records(index_dir, follow_records[0])
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def follow_service(follow_index):
+    from search.service import SearchService
+
+    service = SearchService(follow_index)
+    yield service
+    service.close()
+
+
+@pytest.fixture(scope="session")
+def follow_app(follow_index, follow_service):
+    from metadata_support import TODAY
+
+    from web import create_app
+
+    return create_app({"INDEX_DIR": follow_index, "TESTING": True, "CLOCK": lambda: TODAY},
+                      service=follow_service)
+
+
+@pytest.fixture
+def follow_client(follow_app):
+    return follow_app.test_client()
+
+
+@pytest.fixture(scope="session")
+def follow_server(follow_index, follow_service):
+    import waitress
+    from metadata_support import TODAY
+
+    from web import create_app
+
+    app = create_app({"INDEX_DIR": follow_index, "CLOCK": lambda: TODAY}, service=follow_service)
+    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=5)

@@ -84,7 +84,7 @@ def test_open_question_and_follow_referral(page, live_server):
     page.go_back()
 
     hit = page.locator("article.hit", has_text="Betrokkenheid en rol lokale besturen").first
-    hit.get_by_role("link", name=re.compile("Bart Somers")).click()
+    hit.get_by_role("link", name=re.compile("vraag aan Bart Somers")).click()
     expect(page).to_have_url(re.compile(f"/questions/{REFERRAL_ID}$"))
     callout = page.locator(".callout.referral")
     expect(callout).to_be_visible()

@@ -12,7 +12,8 @@ from webui_support import COORDINATED_ID, FOOTNOTES_ID, REFERRAL_ID, TABLES_ID
 PAGES = ["/", "/?q=economie&minister=Hilde+Crevits", "/?q=zzzzqqq",
          f"/questions/{COORDINATED_ID}", f"/questions/{REFERRAL_ID}", "/over",
          f"/questions/{FOOTNOTES_ID}", f"/questions/{TABLES_ID}",
-         "/questions/onbekend", "/?page=abc"]
+         "/questions/onbekend", "/?page=abc", "/open", "/ministers/hilde-crevits",
+         "/askers/allessia-claes"]
 
 
 @pytest.fixture(params=PAGES)

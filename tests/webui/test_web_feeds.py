@@ -93,7 +93,7 @@ def test_csv_export_is_bounded(client, web_service):
     rows = read_csv(client.get("/export.csv"))
     assert len(rows) == min(total, EXPORT_MAX)
     assert list(rows[0]) == ["id", "date", "number", "ministers", "asker", "title",
-                             "answer_kind", "url"]
+                             "answer_kind", "url", "themes", "status", "working_days"]
     assert len(read_csv(client.get("/export.csv?limit=7"))) == 7
     second = read_csv(client.get("/export.csv?limit=7&page=2"))
     first = read_csv(client.get("/export.csv?limit=14"))
