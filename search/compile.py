@@ -18,6 +18,9 @@ from search.columns import Columns
 from search.query import TEXT_FIELDS, And, Node, Not, Or, Phrase, QueryError, Word
 
 MAX_PREFIX_TERMS = 1000
+# A compound that holds a query word only as a part (`kinderopvang` for `opvang`) scores
+# this share of what the word itself would: whole-word matches rank first.
+PART_WEIGHT = 0.25
 
 
 def stemmed_terms(text: str) -> list[str]:
@@ -101,9 +104,18 @@ class Compiler:
             self.highlights.stems.update(terms)
             self.highlights.plain_words.append(node.text)
         fields = self._fields(node.field)
-        per_stem = [p.Words(fields, tuple(self.vocabulary.forms(stem)))
-                    for stem in dict.fromkeys(terms)]
+        per_stem = [self._stem(fields, stem, positive) for stem in dict.fromkeys(terms)]
         return per_stem[0] if len(per_stem) == 1 else p.AllOf(per_stem)
+
+    def _stem(self, fields: tuple[str, ...], stem: str, positive: bool) -> p.Plan:
+        """The indexed forms of a stem, and (scored lower) the compounds holding it."""
+        whole = p.Words(fields, tuple(self.vocabulary.forms(stem)))
+        compounds = tuple(self.vocabulary.compounds(stem))
+        if not compounds:
+            return whole
+        if positive:
+            self.highlights.words.update(compounds)
+        return p.AnyOf([whole, p.Words(fields, compounds, PART_WEIGHT)])
 
     def _prefix(self, node: Word, positive: bool) -> p.Plan | None:
         text = fold(node.text)

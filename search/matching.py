@@ -97,7 +97,7 @@ class Evaluator:
                 continue
             tf = np.bincount(ids, weights=weights, minlength=self.n)
             docs = np.flatnonzero(tf)
-            score[docs] += self.bm25(fieldname, docs, tf[docs], len(docs))
+            score[docs] += plan.weight * self.bm25(fieldname, docs, tf[docs], len(docs))
             mask[docs] = True
         return mask, score
 

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Words:
     """Documents with any of `terms` in any of `fields`; scored as one word (the
-    inflections of a plain word count together, like one stemmed term)."""
+    inflections of a plain word count together, like one stemmed term), times
+    `weight` (below 1 for compounds that hold the word only as a part)."""
 
     fields: tuple[str, ...]
     terms: tuple[str, ...]
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
