@@ -161,16 +161,14 @@ class CompoundPartsFilter(Filter):
     def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
         split = self.splitter
         for t in tokens:
+            text = t.text  # read before yielding: the stem filter rewrites t.text in place
+            skip = t.mode != "index" or t.stopped
             yield t
-            if t.mode != "index" or t.stopped:
+            if skip:
                 continue
-            parts = split(t.text)
-            if parts:
-                text = t.text
-                for part in parts:
-                    t.text = part
-                    yield t
-                t.text = text
+            for part in split(text):
+                t.text = part
+                yield t
 
 
 class DutchStemFilter(Filter):

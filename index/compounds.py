@@ -133,6 +133,8 @@ class CompoundSplitter:
                 ok = bool(flags & {"Ca", "Ce"}) and (len(root) >= MIN_PART or not link)
             if not ok and not link and flags & NOUN_FLAGS:
                 ok = self._frequency(root) >= SHORT_PART_FREQUENCY
+            if not ok and not link and len(root) >= MIN_WORD:
+                ok = bool(self(root))  # a compound itself: `kinderopvang|beleid`
             if ok and (len(root) >= MIN_PART or
                        self._frequency(root) >= SHORT_PART_FREQUENCY):
                 return root, link
@@ -151,6 +153,8 @@ class CompoundSplitter:
             return "Cx" not in flags
         if flags & NOUN_FLAGS and self._frequency(right) >= MIN_FREQUENCY:
             return True  # hunspell lacks Cc on some heads: `stelling`, `rol`
+        if len(right) >= MIN_WORD and self(right):
+            return True  # a compound itself: `woon|zorgcentrum`
         stems = self._lists()[3]
         return any("Cc" in stems.get(stem, _NONE) or (
             stems.get(stem, _NONE) & NOUN_FLAGS and self._frequency(stem) >= MIN_FREQUENCY)

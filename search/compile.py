@@ -15,12 +15,16 @@ from index.analysis import analyze, fold, phrase_terms
 from index.schema import EXACT_SUFFIX
 from search import plan as p
 from search.columns import Columns
+from search.phrases import phrase_variants
 from search.query import TEXT_FIELDS, And, Node, Not, Or, Phrase, QueryError, Word
 
 MAX_PREFIX_TERMS = 1000
 # A compound that holds a query word only as a part (`kinderopvang` for `opvang`) scores
 # this share of what the word itself would: whole-word matches rank first.
 PART_WEIGHT = 0.25
+# The other forms of a word's stem (inflections, lemma-map conflations such as `lid` for
+# `leden`) score this share; the form as typed gets the rest on top, so it ranks first.
+CONFLATION_WEIGHT = 0.6
 
 
 def stemmed_terms(text: str) -> list[str]:
@@ -104,18 +108,26 @@ class Compiler:
             self.highlights.stems.update(terms)
             self.highlights.plain_words.append(node.text)
         fields = self._fields(node.field)
-        per_stem = [self._stem(fields, stem, positive) for stem in dict.fromkeys(terms)]
+        typed = exact_terms(node.text)
+        if len(typed) != len(terms):
+            typed = [""] * len(terms)  # stop words inside a hyphenated word: no bonus
+        stems = dict(zip(terms, typed, strict=True))
+        per_stem = [self._stem(fields, stem, word, positive) for stem, word in stems.items()]
         return per_stem[0] if len(per_stem) == 1 else p.AllOf(per_stem)
 
-    def _stem(self, fields: tuple[str, ...], stem: str, positive: bool) -> p.Plan:
-        """The indexed forms of a stem, and (scored lower) the compounds holding it."""
-        whole = p.Words(fields, tuple(self.vocabulary.forms(stem)))
+    def _stem(self, fields: tuple[str, ...], stem: str, typed: str, positive: bool) -> p.Plan:
+        """The indexed forms of a stem (the form as typed ranked first) and, scored
+        lower, the compounds that hold it as a part."""
+        forms = tuple(self.vocabulary.forms(stem))
+        plans: list[p.Plan] = [p.Words(fields, forms, CONFLATION_WEIGHT)]
+        if typed in forms:
+            plans.append(p.Words(fields, (typed,), 1 - CONFLATION_WEIGHT))
         compounds = tuple(self.vocabulary.compounds(stem))
-        if not compounds:
-            return whole
-        if positive:
-            self.highlights.words.update(compounds)
-        return p.AnyOf([whole, p.Words(fields, compounds, PART_WEIGHT)])
+        if compounds:
+            if positive:
+                self.highlights.words.update(compounds)
+            plans.append(p.Words(fields, compounds, PART_WEIGHT))
+        return plans[0] if len(plans) == 1 else p.AnyOf(plans)
 
     def _prefix(self, node: Word, positive: bool) -> p.Plan | None:
         text = fold(node.text)
@@ -140,14 +152,17 @@ class Compiler:
         if not words:
             return None
         fields = self._fields(node.field)
-        if positive:
-            if len(words) == 1:
-                self.highlights.words.add(words[0])
-            else:
-                self.highlights.phrases.append(words)
-        if len(words) == 1:
-            return p.Words(fields, (words[0],))
-        return p.Sequence(fields, tuple(words), node.slop + 1)
+        variants = phrase_variants(node.text, self.vocabulary.has_word) or [tuple(words)]
+        plans = []
+        for variant in variants:
+            if positive:
+                if len(variant) == 1:
+                    self.highlights.words.add(variant[0])
+                else:
+                    self.highlights.phrases.append(list(variant))
+            plans.append(p.Words(fields, variant) if len(variant) == 1
+                         else p.Sequence(fields, variant, node.slop + 1))
+        return plans[0] if len(plans) == 1 else p.AnyOf(plans)
 
     def _name(self, fieldname: str, value: str) -> p.Plan:
         if fieldname == "minister":

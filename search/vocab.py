@@ -63,6 +63,11 @@ class Vocabulary:
         with self._lock:
             return sorted(self._forms.get(stem, ()))
 
+    def has_word(self, word: str) -> bool:
+        """Whether an exact (folded) word occurs in the index; stop words never do here."""
+        with self._lock:
+            return word in self._forms.get(stem_word(word), ())
+
     def compounds(self, stem: str) -> list[str]:
         """The indexed compounds that hold `stem` as a part, without its own forms."""
         with self._lock:
