@@ -21,10 +21,10 @@ from search.query import TEXT_FIELDS, And, Node, Not, Or, Phrase, QueryError, Wo
 MAX_PREFIX_TERMS = 1000
 # A compound that holds a query word only as a part (`kinderopvang` for `opvang`) scores
 # this share of what the word itself would: whole-word matches rank first.
-PART_WEIGHT = 0.25
+PART_WEIGHT = 0.2
 # The other forms of a word's stem (inflections, lemma-map conflations such as `lid` for
 # `leden`) score this share; the form as typed gets the rest on top, so it ranks first.
-CONFLATION_WEIGHT = 0.6
+CONFLATION_WEIGHT = 0.35
 
 
 def stemmed_terms(text: str) -> list[str]:
