@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from index.stemming import DutchStemmer, fold
+from index.stemming import DutchStemmer, fold, stopwords
 
 OUT = Path(__file__).resolve().parent.parent / "index" / "data" / "lemmas_nl.tsv"
 HELD_OUT_SHARE = 5  # one group in five is held out
@@ -132,6 +132,7 @@ def build(sources: tuple[str, ...] = ("simplemma", "hunspell")) -> dict[str, str
     vocabulary = {fold(w) for w in freq}
     stem = base_stemmer()
     vocabulary -= set(DutchStemmer().overrides.forms)  # the hand table decides those
+    vocabulary -= stopwords()  # never stemmed in search (`is` -> `zijn` would only blur)
     table: dict[str, str] = {}
     pairs = simplemma_pairs()
     lemmas = {fold(lemma) for _, lemma in pairs} if "simplemma" in sources else set()
