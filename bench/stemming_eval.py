@@ -253,8 +253,10 @@ def pipelines() -> dict[str, Callable[[str], str]]:
         snow = snowballstemmer.stemmer(algorithm).stemWord
         out[f"{algorithm}, fold before stem"] = lambda w, s=snow: s(fold(w))
         out[f"{algorithm}, fold after stem"] = lambda w, s=snow: fold(s(w.lower()))
-        full = DutchStemmer(algorithm)
+        full = DutchStemmer(algorithm, lemmas=None)
         out[f"{algorithm}, fold before + overrides"] = lambda w, s=full: s(fold(w))
+    mapped = DutchStemmer()
+    out["dutch, fold before + overrides + lemma map"] = lambda w, s=mapped: s(fold(w))
     return out
 
 

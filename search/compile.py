@@ -19,12 +19,12 @@ from search.phrases import phrase_variants
 from search.query import TEXT_FIELDS, And, Node, Not, Or, Phrase, QueryError, Word
 
 MAX_PREFIX_TERMS = 1000
-# A compound that holds a query word only as a part (`kinderopvang` for `opvang`) scores
-# this share of what the word itself would: whole-word matches rank first.
-PART_WEIGHT = 0.2
-# The other forms of a word's stem (inflections, lemma-map conflations such as `lid` for
-# `leden`) score this share; the form as typed gets the rest on top, so it ranks first.
-CONFLATION_WEIGHT = 0.35
+# What one occurrence of another form of the word's stem (inflections, lemma-map
+# conflations such as `lid` for `leden`) counts for, against 1 for the form as typed ...
+CONFLATION_WEIGHT = 0.2
+# ... and one occurrence of a compound that holds the word only as a part
+# (`kinderopvang` for `opvang`): whole-word matches rank first.
+PART_WEIGHT = 0.15
 
 
 def stemmed_terms(text: str) -> list[str]:
@@ -116,18 +116,15 @@ class Compiler:
         return per_stem[0] if len(per_stem) == 1 else p.AllOf(per_stem)
 
     def _stem(self, fields: tuple[str, ...], stem: str, typed: str, positive: bool) -> p.Plan:
-        """The indexed forms of a stem (the form as typed ranked first) and, scored
-        lower, the compounds that hold it as a part."""
+        """The indexed forms of a stem and the compounds that hold it as a part, in one
+        pass: the form as typed counts in full, other forms count CONFLATION_WEIGHT of an
+        occurrence, compounds PART_WEIGHT, so whole words rank first."""
         forms = tuple(self.vocabulary.forms(stem))
-        plans: list[p.Plan] = [p.Words(fields, forms, CONFLATION_WEIGHT)]
-        if typed in forms:
-            plans.append(p.Words(fields, (typed,), 1 - CONFLATION_WEIGHT))
         compounds = tuple(self.vocabulary.compounds(stem))
-        if compounds:
-            if positive:
-                self.highlights.words.update(compounds)
-            plans.append(p.Words(fields, compounds, PART_WEIGHT))
-        return plans[0] if len(plans) == 1 else p.AnyOf(plans)
+        if positive and compounds:
+            self.highlights.words.update(compounds)
+        boosts = tuple(1.0 if form == typed else CONFLATION_WEIGHT for form in forms)
+        return p.Words(fields, forms + compounds, boosts + (PART_WEIGHT,) * len(compounds))
 
     def _prefix(self, node: Word, positive: bool) -> p.Plan | None:
         text = fold(node.text)
