@@ -24,6 +24,7 @@ Measured on a hand-checked sample of corpus words: docs/analysis.md.
 
 from __future__ import annotations
 
+import functools
 import math
 from functools import cache
 
@@ -100,8 +101,8 @@ class CompoundSplitter:
         return found
 
     # -- the rules
-    def _flags(self, word: str) -> set[str]:
-        return self._lists()[3].get(word, _NONE)
+    def _flags(self, word: str) -> frozenset[str]:
+        return _flag_set(self._lists()[3].get(word, ""))
 
     def _frequency(self, word: str) -> float:
         return self._lists()[1].get(word, 0.0)
@@ -156,8 +157,9 @@ class CompoundSplitter:
         if len(right) >= MIN_WORD and self(right):
             return True  # a compound itself: `woon|zorgcentrum`
         stems = self._lists()[3]
-        return any("Cc" in stems.get(stem, _NONE) or (
-            stems.get(stem, _NONE) & NOUN_FLAGS and self._frequency(stem) >= MIN_FREQUENCY)
+        return any("Cc" in _flag_set(stems.get(stem, "")) or (
+            _flag_set(stems.get(stem, "")) & NOUN_FLAGS
+            and self._frequency(stem) >= MIN_FREQUENCY)
             for stem, _ in hunspell._by_suffix(right))
 
     def top_split(self, word: str) -> tuple[str, str] | None:
@@ -199,28 +201,35 @@ class CompoundSplitter:
         return best
 
 
-_NONE: frozenset[str] = frozenset()
 NOUN_FLAGS = frozenset({"Za", "Zb", "Zc", "Zd", "Ze", "Zf", "Zg", "Zh", "Zi", "Zj"})
 
 
+@functools.lru_cache(maxsize=4096)
+def _flag_set(flags: str) -> frozenset[str]:
+    """hunspell's two-letter flags of an entry as a set (few distinct strings: cached)."""
+    return frozenset(flags[i:i + 2] for i in range(0, len(flags) - 1, 2))
+
+
 @cache
-def _folded_stems(hunspell: Hunspell) -> dict[str, frozenset[str]]:
-    stems: dict[str, set[str]] = {}
+def _folded_stems(hunspell: Hunspell) -> dict[str, str]:
+    stems: dict[str, str] = {}
     for word, flags in hunspell.stems.items():
-        stems.setdefault(fold(word), set()).update(
-            flags[i:i + 2] for i in range(0, len(flags) - 1, 2))
-    return {word: frozenset(flags) for word, flags in stems.items()}
+        key = fold(word)
+        stems[key] = stems.get(key, "") + flags
+    return stems
 
 
-def folded_stems(hunspell: Hunspell | None) -> dict[str, frozenset[str]]:
-    """hunspell's stems with accents folded (`efficientie`), each with its set of flags."""
+def folded_stems(hunspell: Hunspell | None) -> dict[str, str]:
+    """hunspell's stems with accents folded (`efficientie`) -> their flags, as a plain
+    string dict: no per-entry objects for the garbage collector to walk in a server."""
     return _folded_stems(hunspell) if hunspell else {}
 
 
 @cache
 def shared_splitter() -> CompoundSplitter:
-    """One splitter per process, for callers outside the analyzers."""
-    return CompoundSplitter()
+    """One splitter per process, for callers outside the analyzers. Its cache is small:
+    search splits each indexed word once, when its vocabulary is built."""
+    return CompoundSplitter(cachesize=20_000)
 
 
 def compound_parts(word: str) -> tuple[str, ...]:
