@@ -184,10 +184,8 @@ class CompoundSplitter:
             right = word[cut:]
             if right == "ring" and word.endswith("ering"):
                 continue  # the suffix -ering: digitalisering, rapportering
-            if not self._head(right):
-                continue
-            found = self._modifier(word[:cut])
-            if found is None:
+            found = self._modifier(word[:cut])  # dictionary look-ups: the cheap test first
+            if found is None or not self._head(right):
                 continue
             left, link = found
             score = (math.log(max(self._frequency(left), 1e-9))
