@@ -27,7 +27,7 @@ from pathlib import Path
 
 import snowballstemmer
 
-from index.stemming import DutchStemmer, fold, strip_clitic
+from index.stemming import DutchStemmer, fold, stopwords, strip_clitic
 
 HUNSPELL_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 
@@ -253,8 +253,10 @@ def pipelines() -> dict[str, Callable[[str], str]]:
         snow = snowballstemmer.stemmer(algorithm).stemWord
         out[f"{algorithm}, fold before stem"] = lambda w, s=snow: s(fold(w))
         out[f"{algorithm}, fold after stem"] = lambda w, s=snow: fold(s(w.lower()))
-        full = DutchStemmer(algorithm)
+        full = DutchStemmer(algorithm, lemmas=None)
         out[f"{algorithm}, fold before + overrides"] = lambda w, s=full: s(fold(w))
+    mapped = DutchStemmer()
+    out["dutch, fold before + overrides + lemma map"] = lambda w, s=mapped: s(fold(w))
     return out
 
 
@@ -289,8 +291,84 @@ def fmt_row(name: str, s: dict[str, float], w: dict[str, float], acc: tuple[int,
     )
 
 
+HAND_PAIRS = Path(__file__).resolve().parent / "data" / "domain_pairs.tsv"
+
+
+def hand_pairs(path: Path = HAND_PAIRS) -> list[tuple[str, str, bool]]:
+    """The frozen hand list: (word, word, should meet)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        a, b, want = line.split("\t")
+        out.append((a, b, want.strip() == "meet"))
+    return out
+
+
+def pair_scores(pairs: list[tuple[str, str, bool]], stem: Callable[[str], str]) -> dict:
+    """Precision, recall and F1 of `stem` on hand pairs (meet = positive)."""
+    tp = sum(1 for a, b, want in pairs if want and stem(a) == stem(b))
+    fp = sum(1 for a, b, want in pairs if not want and stem(a) == stem(b))
+    fn = sum(1 for a, b, want in pairs if want and stem(a) != stem(b))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    wrong = [(a, b, want) for a, b, want in pairs if (stem(a) == stem(b)) != want]
+    return {"precision": precision, "recall": recall, "f1": f1, "wrong": wrong,
+            "right": len(pairs) - len(wrong)}
+
+
+def lemma_report(directory: Path, top: int) -> None:
+    """Before (stemmer + overrides) and after (+ lemma map), on three views; stop words
+    (which search drops before stemming) are left out, else `is`/`zijn` dominate the
+    frequency-weighted figures."""
+    from bench.build_lemmas import held_out, stable_groups
+
+    before = DutchStemmer(lemmas=None)
+    after = DutchStemmer()
+    chains = {"before: KP + overrides": lambda w: before(fold(w)),
+              "after: KP + overrides + lemma map": lambda w: after(fold(w))}
+    stops = stopwords()  # never stemmed in search: left out of every view
+    groups = {w: g for w, g in stable_groups(build_groups(directory)).items()
+              if fold(w) not in stops}
+    frequent = frequent_words(top)
+    views = {
+        "held-out hunspell groups (1 in 5, not used to build the map)":
+            {w: g for w, g in groups.items() if held_out(g)},
+        f"held-out groups, forms in wordfreq top {top:,}":
+            {w: g for w, g in groups.items() if held_out(g) and w in frequent},
+        f"all hunspell forms in wordfreq top {top:,} (the map saw 4/5 of these groups)":
+            {w: g for w, g in groups.items() if w in frequent},
+    }
+    for view, gold in views.items():
+        print(f"\n### {view}: {len(gold):,} words in {len(set(gold.values())):,} groups\n")
+        print("| chain | recall | precision | F1 | w. recall | w. precision | w. F1 |")
+        print("|---|---|---|---|---|---|---|")
+        for name, stem in chains.items():
+            s, w = score(gold, stem), score(gold, stem, frequency)
+            print(f"| {name} | {s['recall']:.3f} | {s['precision']:.3f} | {s['f1']:.3f} | "
+                  f"{w['recall']:.3f} | {w['precision']:.3f} | {w['f1']:.3f} |")
+    pairs = hand_pairs()
+    n_meet = sum(1 for *_, want in pairs if want)
+    print(f"\n### Hand list ({len(pairs)} pairs: {n_meet} meet, {len(pairs) - n_meet} apart)\n")
+    print("| chain | right | precision | recall | F1 |")
+    print("|---|---|---|---|---|")
+    results = {name: pair_scores(pairs, stem) for name, stem in chains.items()}
+    for name, r in results.items():
+        print(f"| {name} | {r['right']}/{len(pairs)} | {r['precision']:.3f} | "
+              f"{r['recall']:.3f} | {r['f1']:.3f} |")
+    for name, r in results.items():
+        stem = chains[name]
+        print(f"\n{name}, wrong: " + "; ".join(
+            f"{a}/{b} ({'meet' if want else 'apart'}: {stem(a)}/{stem(b)})"
+            for a, b, want in r["wrong"]))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lemmas", action="store_true",
+                        help="only the lemma-map report: before/after on held-out groups, "
+                             "frequent words and the hand list")
     parser.add_argument("--hunspell", type=Path, help="folder with nl.dic and nl.aff")
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
     parser.add_argument("--top", type=int, default=100_000,
@@ -303,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
     if directory is None:
         print("hunspell-nl not found: apt-get install hunspell-nl", file=sys.stderr)
         return 2
+    if args.lemmas:
+        lemma_report(directory, args.top)
+        return 0
     started = time.perf_counter()
     groups = build_groups(directory)
     frequent = frequent_words(args.top)

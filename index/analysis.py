@@ -13,10 +13,12 @@ from collections.abc import Iterable, Iterator
 
 from whoosh.analysis import Composable, Filter, RegexTokenizer, Token
 
+from index.compounds import CompoundSplitter, compound_parts
 from index.stemming import DutchStemmer, fold, stopwords
 
 __all__ = [
     "CompoundFilter",
+    "CompoundPartsFilter",
     "DutchStemFilter",
     "DutchStopFilter",
     "FoldFilter",
@@ -24,6 +26,7 @@ __all__ = [
     "analyze",
     "exact_analyzer",
     "fold",
+    "part_stems",
     "phrase_terms",
     "stem_word",
     "stemmed_analyzer",
@@ -139,6 +142,35 @@ class DutchStopFilter(Filter):
             yield t
 
 
+class CompoundPartsFilter(Filter):
+    """Adds the parts of a solid compound as extra terms at its position.
+
+    `kinderopvang` -> `kinderopvang` `kinder` `opvang` (all at one position), so that a
+    plain `opvang` also finds the compound (index/compounds.py decides the parts).
+    Only when indexing (``mode="index"``): a query word or quoted phrase keeps its
+    word, so `"opvang"` stays exact. Stopped tokens and hyphen parts pass unchanged.
+    Pickles without its word lists or cache: they are rebuilt when an index is opened.
+    """
+
+    def __init__(self, splitter: CompoundSplitter | None = None) -> None:
+        self.splitter = splitter or CompoundSplitter()
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        split = self.splitter
+        for t in tokens:
+            text = t.text  # read before yielding: the stem filter rewrites t.text in place
+            skip = t.mode != "index" or t.stopped
+            yield t
+            if skip:
+                continue
+            for part in split(text):
+                t.text = part
+                yield t
+
+
 class DutchStemFilter(Filter):
     """Snowball Dutch with the project's overrides (``index.stemming.DutchStemmer``).
 
@@ -159,12 +191,14 @@ class DutchStemFilter(Filter):
 
 
 def stemmed_analyzer() -> Composable:
-    """Words -> compound parts -> lowercase, accents folded -> stop words out -> stems."""
+    """Words -> hyphen parts -> lowercase, accents folded -> stop words out -> parts of
+    solid compounds (index mode) -> stems."""
     return (
         RegexTokenizer(TOKEN_PATTERN)
         | CompoundFilter()
         | FoldFilter()
         | DutchStopFilter()
+        | CompoundPartsFilter()
         | DutchStemFilter()
     )
 
@@ -205,6 +239,14 @@ def stem_word(word: str) -> str:
     if not _STEMMER:
         _STEMMER.append(DutchStemmer())
     return _STEMMER[0](fold(word))
+
+
+def part_stems(word: str) -> tuple[str, ...]:
+    """The stems of the compound parts of one folded word, without the word's own stem:
+    the extra terms the stemmed analyzer indexes for it (search/vocab.py)."""
+    own = stem_word(word)
+    stems = (stem_word(part) for part in compound_parts(word))
+    return tuple(dict.fromkeys(s for s in stems if s != own))
 
 
 def stop_words() -> frozenset[str]:

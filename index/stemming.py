@@ -12,6 +12,8 @@ from importlib import resources
 
 import snowballstemmer
 
+from index.lemmas import DEFAULT_MAP, load_lemma_map
+
 # Chosen by measurement (bench/stemming_eval.py); the figures are in docs/analysis.md.
 ALGORITHM = "dutch"
 
@@ -111,10 +113,13 @@ def strip_clitic(word: str) -> str:
 
 
 class DutchStemmer:
-    """Snowball Dutch behind an override table and a per-word cache.
+    """Snowball Dutch behind an override table, a lemma map and a per-word cache.
 
-    Picklable: Whoosh pickles the schema (and so this object) into the index, but
-    the C stemmer and the cache are rebuilt after unpickling, never stored.
+    Order: the override table's exact forms, then the lemma map (index/lemmas.py: forms
+    whose lemma Kraaij-Pohlmann would miss, `ideeen` -> `idee`), then Kraaij-Pohlmann
+    after the override table's ending rewrites. Picklable: Whoosh pickles the schema (and
+    so this object) into the index, but the C stemmer, the lemma map (only its name is
+    stored) and the cache are rebuilt after unpickling, never stored.
     """
 
     def __init__(
@@ -122,15 +127,20 @@ class DutchStemmer:
         algorithm: str = ALGORITHM,
         overrides: Overrides | None = None,
         cachesize: int = 100_000,
+        lemmas: str | None = DEFAULT_MAP,
     ) -> None:
         self.algorithm = algorithm
         self.overrides = default_overrides() if overrides is None else overrides
         self.cachesize = cachesize
+        self.lemmas = lemmas
         self._setup()
 
     def _setup(self) -> None:
         self._snowball = snowballstemmer.stemmer(self.algorithm).stemWord
         self._cache: dict[str, str] = {}
+        # Older pickles have no `lemmas` attribute: they analysed without a map.
+        name = self.__dict__.get("lemmas")
+        self._lemmas = load_lemma_map(name) if name else {}
 
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
@@ -144,6 +154,7 @@ class DutchStemmer:
             type(other) is type(self)
             and self.algorithm == other.algorithm
             and self.overrides == other.overrides
+            and self.__dict__.get("lemmas") == other.__dict__.get("lemmas")
         )
 
     def __hash__(self) -> int:
@@ -167,6 +178,9 @@ class DutchStemmer:
         base = strip_clitic(word)
         over = self.overrides
         term = over.forms.get(base)
+        if term is not None:
+            return term
+        term = self._lemmas.get(base)
         if term is not None:
             return term
         if not base.isalpha():

@@ -15,9 +15,16 @@ from index.analysis import analyze, fold, phrase_terms
 from index.schema import EXACT_SUFFIX, TEXT_FIELDS
 from search import plan as p
 from search.columns import Columns
+from search.phrases import phrase_variants
 from search.query import NAME_FIELDS, And, Node, Not, Or, Phrase, QueryError, Word
 
 MAX_PREFIX_TERMS = 1000
+# What one occurrence of another form of the word's stem (inflections, lemma-map
+# conflations such as `lid` for `leden`) counts for, against 1 for the form as typed ...
+CONFLATION_WEIGHT = 0.2
+# ... and one occurrence of a compound that holds the word only as a part
+# (`kinderopvang` for `opvang`): whole-word matches rank first.
+PART_WEIGHT = 0.15
 
 
 def stemmed_terms(text: str) -> list[str]:
@@ -101,9 +108,23 @@ class Compiler:
             self.highlights.stems.update(terms)
             self.highlights.plain_words.append(node.text)
         fields = self._fields(node.field)
-        per_stem = [p.Words(fields, tuple(self.vocabulary.forms(stem)))
-                    for stem in dict.fromkeys(terms)]
+        typed = exact_terms(node.text)
+        if len(typed) != len(terms):
+            typed = [""] * len(terms)  # stop words inside a hyphenated word: no bonus
+        stems = dict(zip(terms, typed, strict=True))
+        per_stem = [self._stem(fields, stem, word, positive) for stem, word in stems.items()]
         return per_stem[0] if len(per_stem) == 1 else p.AllOf(per_stem)
+
+    def _stem(self, fields: tuple[str, ...], stem: str, typed: str, positive: bool) -> p.Plan:
+        """The indexed forms of a stem and the compounds that hold it as a part, in one
+        pass: the form as typed counts in full, other forms count CONFLATION_WEIGHT of an
+        occurrence, compounds PART_WEIGHT, so whole words rank first."""
+        forms = tuple(self.vocabulary.forms(stem))
+        compounds = tuple(self.vocabulary.compounds(stem))
+        if positive and compounds:
+            self.highlights.words.update(compounds)
+        boosts = tuple(1.0 if form == typed else CONFLATION_WEIGHT for form in forms)
+        return p.Words(fields, forms + compounds, boosts + (PART_WEIGHT,) * len(compounds))
 
     def _prefix(self, node: Word, positive: bool) -> p.Plan | None:
         text = fold(node.text)
@@ -128,14 +149,17 @@ class Compiler:
         if not words:
             return None
         fields = self._fields(node.field)
-        if positive:
-            if len(words) == 1:
-                self.highlights.words.add(words[0])
-            else:
-                self.highlights.phrases.append(words)
-        if len(words) == 1:
-            return p.Words(fields, (words[0],))
-        return p.Sequence(fields, tuple(words), node.slop + 1)
+        variants = phrase_variants(node.text, self.vocabulary.has_word) or [tuple(words)]
+        plans = []
+        for variant in variants:
+            if positive:
+                if len(variant) == 1:
+                    self.highlights.words.add(variant[0])
+                else:
+                    self.highlights.phrases.append(list(variant))
+            plans.append(p.Words(fields, variant) if len(variant) == 1
+                         else p.Sequence(fields, variant, node.slop + 1))
+        return plans[0] if len(plans) == 1 else p.AnyOf(plans)
 
     def _name(self, fieldname: str, value: str) -> p.Plan:
         if fieldname == "minister":

@@ -8,7 +8,8 @@ the total and the facets) and their scores (for the page): nothing is scored twi
 
 Scores are BM25 per text field (the weights carry the title boost), summed over the
 fields and the words of the query, as Whoosh's BM25F does; the inflections of a plain
-word count together, so `besturen` ranks as the stem `bestur` would.
+word count together, so `besturen` ranks as the stem `bestur` would (other forms and
+compounds holding the word as a part count as a share of an occurrence: plan.Words).
 """
 
 from __future__ import annotations
@@ -74,17 +75,18 @@ class Evaluator:
         return np.zeros(self.n, dtype=np.float64)
 
     # -- words
-    def postings(self, fieldname: str, terms) -> tuple[np.ndarray, np.ndarray]:
+    def postings(self, fieldname: str, terms, boosts=()) -> tuple[np.ndarray, np.ndarray]:
         """Global document numbers and weights of any of `terms` (a document repeats
-        when it has several of them)."""
+        when it has several of them), each term's weights times its boost if given."""
         ids, weights = [], []
+        boosts = boosts or (1.0,) * len(terms)
         for reader, offset, _count in self.leaves:
             self.check_time()
-            for term in terms:
+            for term, boost in zip(terms, boosts, strict=True):
                 found = self.cache.postings(reader, fieldname, term)
                 if len(found.ids):
                     ids.append(found.ids + offset)
-                    weights.append(found.weights)
+                    weights.append(found.weights if boost == 1.0 else found.weights * boost)
         if not ids:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         return np.concatenate(ids), np.concatenate(weights)
@@ -92,7 +94,7 @@ class Evaluator:
     def _words(self, plan: p.Words) -> tuple[np.ndarray, np.ndarray]:
         mask, score = np.zeros(self.n, dtype=bool), self._zeros()
         for fieldname in plan.fields:
-            ids, weights = self.postings(fieldname, plan.terms)
+            ids, weights = self.postings(fieldname, plan.terms, plan.boosts)
             if not len(ids):
                 continue
             tf = np.bincount(ids, weights=weights, minlength=self.n)

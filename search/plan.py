@@ -8,10 +8,13 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Words:
     """Documents with any of `terms` in any of `fields`; scored as one word (the
-    inflections of a plain word count together, like one stemmed term)."""
+    inflections of a plain word count together, like one stemmed term). `boosts`, one
+    per term when given, scales each term's occurrences: the form as typed counts in
+    full, other forms and compounds that hold the word as a part count less."""
 
     fields: tuple[str, ...]
     terms: tuple[str, ...]
+    boosts: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,17 +13,20 @@ from __future__ import annotations
 
 import threading
 
-from index.analysis import analyze, stem_word, stop_words
+from index.analysis import analyze, part_stems, stem_word, stop_words
 from index.schema import EXACT_FIELDS
 from index.whoosh_private import segment_words
 from search.postings import segment_key
 
 
 class Vocabulary:
-    """stem -> the exact words (any text field) that have it, for one index."""
+    """stem -> the exact words (any text field) that have it, for one index; and
+    stem -> the compounds that hold it as a part (`opvang` -> `kinderopvang`), the
+    extra terms the stemmed analyzer makes (index.analysis.CompoundPartsFilter)."""
 
     def __init__(self):
         self._forms: dict[str, set[str]] = {}
+        self._parts: dict[str, set[str]] = {}
         self._scanned: set[str] = set()
         self._lock = threading.Lock()
 
@@ -35,7 +38,7 @@ class Vocabulary:
             return self
         with self._lock:
             stops = stop_words()
-            forms = self._forms
+            forms, parts = self._forms, self._parts
             stems: dict[str, str | None] = {}
             for leaf in new:
                 key = segment_key(leaf)
@@ -48,6 +51,8 @@ class Vocabulary:
                         stem = stems[word] = None if word in stops else stem_word(word)
                     if stem is not None:
                         forms.setdefault(stem, set()).add(word)
+                        for part in part_stems(word):
+                            parts.setdefault(part, set()).add(word)
                 self._scanned.add(key)
         return self
 
@@ -55,11 +60,24 @@ class Vocabulary:
         with self._lock:
             return sorted(self._forms.get(stem, ()))
 
+    def has_word(self, word: str) -> bool:
+        """Whether an exact (folded) word occurs in the index; stop words never do here."""
+        with self._lock:
+            return word in self._forms.get(stem_word(word), ())
+
+    def compounds(self, stem: str) -> list[str]:
+        """The indexed compounds that hold `stem` as a part, without its own forms."""
+        with self._lock:
+            return sorted(self._parts.get(stem, set()) - self._forms.get(stem, set()))
+
+    def _has(self, stem: str) -> bool:
+        return stem in self._forms or stem in self._parts
+
     def known(self, word: str) -> bool:
         """Whether a plain query word matches any indexed word; a stop word (which is
         never searched) counts as known."""
         stems = _stems(word)
-        return not stems or any(stem in self._forms for stem in stems)
+        return not stems or any(self._has(stem) for stem in stems)
 
 
 def _stems(word: str) -> list[str]:

@@ -1,0 +1,235 @@
+"""Split solid Dutch compounds into their parts: `kinderopvang` -> `kinder` `opvang`.
+
+Dutch writes its policy vocabulary solid (`onderwijsbeleid`, `armoedebestrijding`), so a
+search for `beleid` must also see the compounds that end or start with it. The stemmed
+analyzer emits these parts as extra terms at the compound's position
+(``index.analysis.CompoundPartsFilter``); search finds them through its vocabulary.
+
+The rules, all from data the project installs (no network):
+
+- hunspell-nl's compounding flags decide what may start a compound (`Ca`, or `Ch`/`Cd`
+  for words that take a linking `-s-`) and what may end one (`Cc`); `-e-` and `-en-`
+  are tried as linkers when the part before them may start a compound;
+- wordfreq's Dutch frequencies admit parts hunspell lacks (inflected heads such as
+  `domeinen`, older compounds used as a part), from ``MIN_FREQUENCY`` on;
+- both parts are words of at least ``MIN_PART`` letters (three for a common head such as
+  `wet`), never a stop word, separable-verb particle (`samen`, `terug`) or suffix-like
+  head (`-lijk`, `-matig`): `regering`, `ambtenaar`, `kwartaal`, `gemeentelijk` stay whole;
+- of the possible splits the one whose parts have the highest geometric-mean frequency
+  wins (Koehn and Knight), unless the whole word is ``WHOLE_RATIO`` times commoner than
+  that mean (`minister` is not `mini` + `ster`); each part is split again.
+
+Measured on a hand-checked sample of corpus words: docs/analysis.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from functools import cache
+
+from index.lexicon import Hunspell, find_hunspell, load_hunspell, load_wordfreq
+from index.stemming import fold, stopwords
+
+MIN_PART = 4
+MIN_WORD = 2 * MIN_PART
+MIN_FREQUENCY = 1e-6  # Zipf 3: a word met once per million words
+SHORT_PART_FREQUENCY = 2e-5  # a three-letter part must be common: `wet`, `dag`, not `aal`
+LINKERS = ("", "s", "e", "en")
+# `-e-` is a rare linker: `broeikasgas|emissies` beats `broeikasgase|missies`.
+E_LINK_PENALTY = math.log(0.1)
+# A word much commoner than its parts is a word of its own (`minister`, not `mini`+`ster`;
+# `belasting`, not `bela`+`sting`): kept whole when over this many times their mean.
+WHOLE_RATIO = 5.0
+# Words that look like parts but make derivations: separable particles and adverbs
+# before a verb noun (`samenwerking`), suffixes that are also words (`gemeentelijk`).
+PARTICLES = frozenset({
+    "samen", "terug", "verder", "weer", "mede", "toe", "mee", "neer", "voort", "achter",
+    "binnen", "buiten", "boven", "beneden", "heen", "rond", "langs", "vooruit", "ineen",
+    "tussen"
+})
+SUFFIX_HEADS = frozenset({
+    "lijk", "lijke", "lijker", "lijks", "matig", "matige", "baar", "bare", "loos", "loze",
+    "achtig", "achtige", "zaam", "zame", "schap", "heid", "heden", "ling", "dom", "isch",
+    "ische", "tig", "tien", "rijk", "rijke", "kundig", "kundige", "vol", "volle"
+})
+
+
+class CompoundSplitter:
+    """Decides the parts of one folded, lowercase word (an empty tuple: not a compound).
+
+    Word lists load on first use and are shared by every splitter in the process; a
+    per-word cache is rebuilt after unpickling, never stored.
+    """
+
+    def __init__(self, cachesize: int = 200_000) -> None:
+        self.cachesize = cachesize
+        self._setup()
+
+    def _setup(self) -> None:
+        self._cache: dict[str, tuple[str, ...]] = {}
+        self._data: tuple[Hunspell | None, dict[str, float], frozenset[str]] | None = None
+
+    def __getstate__(self) -> dict:
+        return {"cachesize": self.cachesize}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._setup()
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def _lists(self):
+        if self._data is None:
+            path = find_hunspell()
+            hunspell = load_hunspell(path) if path else None
+            self._data = (hunspell, load_wordfreq(), stopwords(), folded_stems(hunspell))
+        return self._data
+
+    def __call__(self, word: str) -> tuple[str, ...]:
+        """The parts of `word`, sub-compounds before their own parts; () if whole."""
+        found = self._cache.get(word)
+        if found is None:
+            found = self._split(word) if len(word) >= MIN_WORD and word.isalpha() else ()
+            if len(self._cache) >= self.cachesize:
+                self._cache.clear()
+            self._cache[word] = found
+        return found
+
+    # -- the rules
+    def _flags(self, word: str) -> frozenset[str]:
+        return _flag_set(self._lists()[3].get(word, ""))
+
+    def _frequency(self, word: str) -> float:
+        return self._lists()[1].get(word, 0.0)
+
+    def _excluded(self, word: str) -> bool:
+        return word in self._lists()[2] or word in PARTICLES
+
+    def _modifier(self, left: str) -> tuple[str, str] | None:
+        """The word `left` starts a compound with and its linker, or None.
+
+        A linker is taken off when what remains may start a compound (`beleids` ->
+        `beleid`, `diensten` -> `dienst`); otherwise `left` must itself be a word that
+        may start one: hunspell's `Ca`/`Ce` flags, or a common noun (`dag`).
+        """
+        hunspell = self._lists()[0]
+        for link in ("s", "en", "e", ""):
+            if not left.endswith(link):
+                continue
+            root = left[: len(left) - len(link)]
+            if len(root) < MIN_PART - 1 or self._excluded(root) \
+                    or (len(root) < MIN_PART and root.startswith("ge")):
+                continue  # `gek` in `gekregen` is the participle's ge-
+            flags = self._flags(root)
+            if hunspell is None:
+                ok = self._frequency(root) >= MIN_FREQUENCY and (link or len(root) >= MIN_PART)
+            elif link == "s":
+                ok = bool(flags & {"Ch", "Cd", "Ca"}) and len(root) >= MIN_PART
+            else:
+                ok = bool(flags & {"Ca", "Ce"}) and (len(root) >= MIN_PART or not link)
+            if not ok and not link and flags & NOUN_FLAGS:
+                ok = self._frequency(root) >= SHORT_PART_FREQUENCY
+            if not ok and not link and len(root) >= MIN_WORD:
+                ok = bool(self(root))  # a compound itself: `kinderopvang|beleid`
+            if ok and (len(root) >= MIN_PART or
+                       self._frequency(root) >= SHORT_PART_FREQUENCY):
+                return root, link
+        return None
+
+    def _head(self, right: str) -> bool:
+        if len(right) < MIN_PART - 1 or self._excluded(right) or right in SUFFIX_HEADS:
+            return False
+        if len(right) < MIN_PART and self._frequency(right) < SHORT_PART_FREQUENCY:
+            return False
+        hunspell = self._lists()[0]
+        if hunspell is None:
+            return self._frequency(right) >= MIN_FREQUENCY
+        flags = self._flags(right)
+        if "Cc" in flags:
+            return "Cx" not in flags
+        if flags & NOUN_FLAGS and self._frequency(right) >= MIN_FREQUENCY:
+            return True  # hunspell lacks Cc on some heads: `stelling`, `rol`
+        if len(right) >= MIN_WORD and self(right):
+            return True  # a compound itself: `woon|zorgcentrum`
+        stems = self._lists()[3]
+        return any("Cc" in _flag_set(stems.get(stem, "")) or (
+            _flag_set(stems.get(stem, "")) & NOUN_FLAGS
+            and self._frequency(stem) >= MIN_FREQUENCY)
+            for stem, _ in hunspell._by_suffix(right))
+
+    def top_split(self, word: str) -> tuple[str, str] | None:
+        """The first split of `word` (modifier without linker, head), or None."""
+        if len(word) < MIN_WORD or not word.isalpha():
+            return None
+        return self._best(word)
+
+    def _split(self, word: str) -> tuple[str, ...]:
+        best = self._best(word)
+        if best is None:
+            return ()
+        parts: list[str] = []
+        for part in best:
+            parts.append(part)
+            parts.extend(self(part))
+        return tuple(dict.fromkeys(parts))
+
+    def _best(self, word: str) -> tuple[str, str] | None:
+        best, best_score = None, -math.inf
+        for cut in range(MIN_PART - 1, len(word) - MIN_PART + 2):
+            right = word[cut:]
+            if right == "ring" and word.endswith("ering"):
+                continue  # the suffix -ering: digitalisering, rapportering
+            found = self._modifier(word[:cut])  # dictionary look-ups: the cheap test first
+            if found is None or not self._head(right):
+                continue
+            left, link = found
+            score = (math.log(max(self._frequency(left), 1e-9))
+                     + math.log(max(self._frequency(right), 1e-9))) / 2
+            if link == "e":
+                score += E_LINK_PENALTY
+            if score > best_score:
+                best, best_score = (left, right), score
+        if best is None or self._frequency(word) > WHOLE_RATIO * math.exp(best_score):
+            return None
+        return best
+
+
+NOUN_FLAGS = frozenset({"Za", "Zb", "Zc", "Zd", "Ze", "Zf", "Zg", "Zh", "Zi", "Zj"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _flag_set(flags: str) -> frozenset[str]:
+    """hunspell's two-letter flags of an entry as a set (few distinct strings: cached)."""
+    return frozenset(flags[i:i + 2] for i in range(0, len(flags) - 1, 2))
+
+
+@cache
+def _folded_stems(hunspell: Hunspell) -> dict[str, str]:
+    stems: dict[str, str] = {}
+    for word, flags in hunspell.stems.items():
+        key = fold(word)
+        stems[key] = stems.get(key, "") + flags
+    return stems
+
+
+def folded_stems(hunspell: Hunspell | None) -> dict[str, str]:
+    """hunspell's stems with accents folded (`efficientie`) -> their flags, as a plain
+    string dict: no per-entry objects for the garbage collector to walk in a server."""
+    return _folded_stems(hunspell) if hunspell else {}
+
+
+@cache
+def shared_splitter() -> CompoundSplitter:
+    """One splitter per process, for callers outside the analyzers. Its cache is small:
+    search splits each indexed word once, when its vocabulary is built."""
+    return CompoundSplitter(cachesize=20_000)
+
+
+def compound_parts(word: str) -> tuple[str, ...]:
+    """The parts of one folded word (see CompoundSplitter)."""
+    return shared_splitter()(word)
