@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli.main import cli
-from tests.conftest import CORPUS
+from tests.conftest import SEED_COORDINATED, SEED_REFERRAL
 
 
 def check(index_dir, *extra):
@@ -22,7 +22,8 @@ def index_dir(tmp_path):
     from index.writer import index_paths
 
     target = tmp_path / "index"
-    assert index_paths([CORPUS], target, workers=1).ok
+    # the two seeds: one joint question, two records
+    assert index_paths([SEED_COORDINATED, SEED_REFERRAL], target, workers=1).ok
     return target
 
 
@@ -87,7 +88,7 @@ def _add_raw(index_dir, make_fields):
     from index.schema import document_fields
     from index.store import open_index
 
-    record = load_records(CORPUS / "000_a5f8e81f83ddaffe.txt", "x")[0]
+    record = load_records(SEED_COORDINATED, "x")[0]
     record = replace(record, id="test-record-1")
     writer = CommitWriter(open_index(index_dir))
     writer.add_document(**make_fields(record, document_fields))
