@@ -1,4 +1,4 @@
-"""Score the compound splitter (index/compounds.py) on the hand-checked corpus sample.
+"""Score the compound splitter (index/indexing/compounds.py) on the hand-checked corpus sample.
 
 Run: ``.venv/bin/python -m bench.compound_eval``. The sample, ``bench/data/
 compound_sample.tsv``, holds every word of 7+ letters of the bundled corpus and two real
@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from index.compounds import CompoundSplitter
+from index.indexing.compounds import CompoundSplitter
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "compound_sample.tsv"
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from index.model import Record
+from index.documents.model import Record
 
 PARSER_MODULES = ("cleaner", "dates", "hyphenation", "keywords", "lexicon", "loader", "model",
                   "parser", "readers")
@@ -44,7 +44,7 @@ def ensure_corpus(cache: Path, count: int, seed: int, jobs: int = 2,
 
 
 def corpus_files(folder: Path) -> list[Path]:
-    from index.readers import iter_corpus_files
+    from index.documents.readers import iter_corpus_files
 
     return list(iter_corpus_files([folder]))
 
@@ -58,8 +58,8 @@ def parser_version() -> str:
 
 
 def _parse_many(paths: list[str]) -> list[dict]:
-    from index.keywords import salient_words
-    from index.loader import load_records
+    from index.documents.loader import load_records
+    from index.indexing.keywords import salient_words
 
     out = []
     for path in paths:
@@ -74,7 +74,7 @@ def _parse_many(paths: list[str]) -> list[dict]:
 
 
 def _warm() -> None:
-    from index.lexicon import default_lexicon
+    from index.documents.lexicon import default_lexicon
 
     default_lexicon()
     time.sleep(0.2)  # keep this worker busy so the other one takes the next warm-up

@@ -23,8 +23,8 @@ from itertools import islice
 from pathlib import Path
 
 from bench.queries import BenchQuery
-from index.analysis import fold
-from index.model import Record
+from index.documents.model import Record
+from index.indexing.analysis import fold
 from search.compile import stemmed_terms
 
 SCHEMA = """
@@ -105,7 +105,7 @@ class FtsSearcher:
 
     def _stem_map(self) -> dict[str, list[str]]:
         """stem -> indexed words with that stem, most frequent first."""
-        from index.analysis import stem_word
+        from index.indexing.analysis import stem_word
 
         self.con.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, 'row')")
         forms: dict[str, list[str]] = defaultdict(list)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from index.loader import describe_error, load_records
+from index.documents.loader import describe_error, load_records
 
 
 @dataclass

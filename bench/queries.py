@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 
-from index.analysis import fold, stop_words
+from index.indexing.analysis import fold, stop_words
 
 CLASSES = ("common", "rare", "and2", "phrase", "minister", "page")
 LABELS = {

@@ -28,7 +28,7 @@ from bench.corpora import (
     measure_parse,
 )
 from bench.queries import BenchQuery, make_queries
-from index.model import Record
+from index.documents.model import Record
 
 UPDATE_DOCS = 50
 
@@ -208,8 +208,8 @@ def daily_update(config: Config, index_dir: Path, db: Path, engines: dict,
 def remove_update(index_dir: Path, db: Path, files: list[Path], first_new: int) -> None:
     """Take the update's records out again, so a --reuse run can add them anew."""
     from bench.fts import connect
-    from index.store import open_index
-    from index.writer import source_key
+    from index.indexing.store import open_index
+    from index.indexing.writer import source_key
 
     writer = open_index(index_dir).writer()
     for path in files:

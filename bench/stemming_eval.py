@@ -27,7 +27,7 @@ from pathlib import Path
 
 import snowballstemmer
 
-from index.stemming import DutchStemmer, fold, stopwords, strip_clitic
+from index.indexing.stemming import DutchStemmer, fold, stopwords, strip_clitic
 
 HUNSPELL_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 

@@ -60,7 +60,7 @@ def measure(n_docs: int, words: int, n_queries: int) -> dict:
     from whoosh import fields, index
     from whoosh.query import Phrase, Term
 
-    from index.analysis import analyze, exact_analyzer, phrase_terms, stemmed_analyzer
+    from index.indexing.analysis import analyze, exact_analyzer, phrase_terms, stemmed_analyzer
 
     docs = synthetic_docs(n_docs, words)
     schema = fields.Schema(

@@ -33,7 +33,7 @@ def peak_mb() -> dict:
 
 
 def build_whoosh(corpus: str, index_dir: str) -> dict:
-    from index.writer import index_paths
+    from index.indexing.writer import index_paths
 
     started = time.perf_counter()
     report = index_paths([Path(corpus)], Path(index_dir))
@@ -52,8 +52,8 @@ def build_fts(records: str, db: str) -> dict:
 
 def fts_insert(db: str, files: list[str]) -> None:
     from bench.fts import connect, insert
-    from index.keywords import salient_words
-    from index.loader import load_records
+    from index.documents.loader import load_records
+    from index.indexing.keywords import salient_words
 
     items = []
     for path in files:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from index.analysis import exact_analyzer, stemmed_analyzer
+from index.indexing.analysis import exact_analyzer, stemmed_analyzer
 
 
 @click.command("analyze")

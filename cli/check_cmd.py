@@ -1,4 +1,4 @@
-"""`vraagbaak check`: verify the index on disk (index/check.py); exit 0 when sound."""
+"""`vraagbaak check`: verify the index on disk (index/indexing/check.py); exit 0 when sound."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def check(index_dir: Path, as_json: bool) -> None:
     """Verify the index: its table of contents and every segment readable, every stored
     record decodes, postings agree with stored records on a sample, no leftover files
     of an interrupted run. Exit 0 when sound, 1 with each problem named."""
-    from index.check import check_index
+    from index.indexing.check import check_index
 
     report = check_index(index_dir)
     if as_json:

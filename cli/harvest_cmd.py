@@ -79,7 +79,7 @@ def harvest(sessions, start, end, out_dir: Path, api: str, rate: float, do_index
     if not api.startswith(("http://", "https://")):
         raise click.UsageError(f"--api must be an http(s) URL, not {api!r}")
     if not sessions and not start and not end:
-        from index.dates import session_year
+        from index.documents.dates import session_year
 
         sessions = (session_year(dt.date.today()),)
     settings = current_settings()

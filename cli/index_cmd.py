@@ -14,10 +14,10 @@ import click
 
 from cli.options import current_settings, index_dir_option, store_errors
 from config.settings import BUNDLED_CORPUS
-from index.diskfull import DiskFullError
-from index.lexicon import default_lexicon
-from index.readers import printable_path
-from index.writer import IndexBusyError, index_paths
+from index.documents.lexicon import default_lexicon
+from index.documents.readers import printable_path
+from index.indexing.diskfull import DiskFullError
+from index.indexing.writer import IndexBusyError, index_paths
 
 
 def run_index(paths: list[Path], index_dir: Path, prune: bool = False,

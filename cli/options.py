@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from config.settings import Settings, SettingsError
-from index.store import IndexStoreError
+from index.indexing.store import IndexStoreError
 
 
 def current_settings() -> Settings:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from index.loader import describe_error, load_records
-from index.readers import printable_path
+from index.documents.loader import describe_error, load_records
+from index.documents.readers import printable_path
 
 
 @click.command("parse")

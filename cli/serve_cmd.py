@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from cli.options import current_settings, index_dir_option
-from index.store import index_exists
+from index.indexing.store import index_exists
 
 THREADS = 8
 

@@ -137,6 +137,6 @@ class Discovery:
 
 
 def _session_first_day(session: str) -> dt.date:
-    from index.dates import session_start
+    from index.documents.dates import session_start
 
     return session_start(int(session[:4]))

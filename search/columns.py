@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh.util.numeric import byte_to_length
 
-from index.schema import EXACT_FIELDS
-from index.whoosh_private import column_values, length_bytes
+from index.indexing.schema import EXACT_FIELDS
+from index.indexing.whoosh_private import column_values, length_bytes
 from search.names import name_key, names_matching
 from search.postings import segment_key
 

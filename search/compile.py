@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from index.analysis import analyze, fold, phrase_terms
-from index.schema import EXACT_SUFFIX, TEXT_FIELDS
+from index.indexing.analysis import analyze, fold, phrase_terms
+from index.indexing.schema import EXACT_SUFFIX, TEXT_FIELDS
 from search import plan as p
 from search.columns import Columns
 from search.phrases import phrase_variants

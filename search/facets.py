@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.dates import session_start
+from index.documents.dates import session_start
 from search.columns import Columns
 from search.results import FacetValue, SearchRequest
 from search.status import STATUS_LABELS, STATUSES

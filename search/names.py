@@ -9,7 +9,7 @@ ticked values all use this rule, so a filter that matches no one is never shown 
 
 from __future__ import annotations
 
-from index.analysis import fold
+from index.indexing.analysis import fold
 
 
 def name_key(name: str) -> str:

@@ -2,7 +2,7 @@
 
 Everything is counted from the index columns, so a profile of thousands of records
 needs no stored record. Answer times are working days between the official dates asked
-and answered (index/workdays.py); records without those dates count as questions but
+and answered (index/documents/workdays.py); records without those dates count as questions but
 not in the answer times, and the share in time only counts records whose timing is
 known (official dates or the official on-time flag). A minister is one person across
 portfolios: the name is the identity, and the portfolios are listed by period.
@@ -14,8 +14,8 @@ import datetime as dt
 
 import numpy as np
 
-from index.model import slug
-from index.workdays import TERM_WORKING_DAYS, working_days_after
+from index.documents.model import slug
+from index.documents.workdays import TERM_WORKING_DAYS, working_days_after
 from search.facets import session_counts
 from search.status import ANSWERED_IN_TIME, ANSWERED_LATE, OPEN, OVERDUE, STATUSES
 

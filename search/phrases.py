@@ -20,7 +20,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from index.analysis import TOKEN_PATTERN, analyze
+from index.indexing.analysis import TOKEN_PATTERN, analyze
 
 MAX_VARIANTS = 16
 MIN_TAIL = 3  # each part has at least three letters

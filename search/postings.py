@@ -4,9 +4,9 @@ Whoosh's matchers hand out one posting per Python call; counting and scoring eve
 match of a common word that way costs seconds at a few hundred thousand documents.
 Here a term's postings in one segment become two arrays (document numbers, weights),
 and a phrase's positions one more, straight from the packed blocks of
-index/postings.py, read and decoded by index/whoosh_private.py. The block table (where
-each block's positions are) is kept with the arrays, so a phrase later reads only the
-position sections of blocks that hold a candidate document, without decoding anything
+index/indexing/postings.py, read and decoded by index/indexing/whoosh_private.py. The
+block table (where each block's positions are) is kept with the arrays, so a phrase later
+reads only the position sections of blocks that hold a candidate document, without decoding anything
 else again. Segments from Whoosh's own codec are read through its matcher (slower, same
 result). Entries live in a bounded LRU cache keyed by segment: a segment never changes
 once written (deletions are applied by the caller).
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from config.settings import Settings
-from index.postings import PackedLeafMatcher
-from index.whoosh_private import (
+from index.indexing.postings import PackedLeafMatcher
+from index.indexing.whoosh_private import (
     all_postings,
     decode_position_arrays,
     matcher_positions,

@@ -9,7 +9,7 @@ segments with the same id, but a segment keeps its id when a commit deletes docu
 from it, so updated and pruned records stayed visible, and segments merged away by a
 commit came back as duplicates (measured: 158 records seen where the index held 65).
 A fresh reader costs about 10 ms per commit per thread (the index is read without mmap,
-see index/store.py); column arrays and posting caches are keyed by segment and survive
+see index/indexing/store.py); column arrays and posting caches are keyed by segment and survive
 it. The newest generation seen is shared, so once any thread has shown a commit, every
 thread reopens before its next answer.
 """

@@ -16,10 +16,10 @@ from pathlib import Path
 import numpy as np
 
 from config.settings import Settings
-from index.analysis import stop_words
-from index.model import Record, record_id
-from index.schema import EXACT_FIELDS, EXACT_SUFFIX, unpack_record
-from index.store import open_index
+from index.documents.model import Record, record_id
+from index.indexing.analysis import stop_words
+from index.indexing.schema import EXACT_FIELDS, EXACT_SUFFIX, unpack_record
+from index.indexing.store import open_index
 from search import plan as p
 from search.columns import ColumnCache, Columns
 from search.compile import Compiler, Highlights

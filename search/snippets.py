@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from html import escape
 
-from index.analysis import fold, stem_word
+from index.indexing.analysis import fold, stem_word
 from search.compile import Highlights
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")

@@ -8,7 +8,7 @@ The four values are a contract (`status` in hits, facets and filters):
 - `te-laat`: not answered and the term has passed.
 
 With official metadata (the date asked) the term is counted in working days
-(index/workdays.py); the official `on_time` flag wins over the count when it is given.
+(index/documents/workdays.py); the official `on_time` flag wins over the count when it is given.
 Without metadata nothing is guessed: the status comes from the text (an answer or not),
 so it is `beantwoord` or `open`, and the days are unknown (None). "Today" is always a
 parameter: nothing here reads the clock.
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.model import Record
-from index.workdays import (
+from index.documents.model import Record
+from index.documents.workdays import (
     TERM_WORKING_DAYS,
     deadline,
     working_days_after,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from index.analysis import fold
-from index.schema import EXACT_SUFFIX, TEXT_FIELDS
+from index.indexing.analysis import fold
+from index.indexing.schema import EXACT_SUFFIX, TEXT_FIELDS
 from search.compile import Highlights
 from search.vocab import Vocabulary
 

@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import threading
 
-from index.analysis import analyze, part_stems, stem_word, stop_words
-from index.schema import EXACT_FIELDS
-from index.whoosh_private import segment_words
+from index.indexing.analysis import analyze, part_stems, stem_word, stop_words
+from index.indexing.schema import EXACT_FIELDS
+from index.indexing.whoosh_private import segment_words
 from search.postings import segment_key
 
 
 class Vocabulary:
     """stem -> the exact words (any text field) that have it, for one index; and
     stem -> the compounds that hold it as a part (`opvang` -> `kinderopvang`), the
-    extra terms the stemmed analyzer makes (index.analysis.CompoundPartsFilter)."""
+    extra terms the stemmed analyzer makes (index.indexing.analysis.CompoundPartsFilter)."""
 
     def __init__(self):
         self._forms: dict[str, set[str]] = {}

@@ -67,8 +67,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.dates import session_year
-from index.model import JointMinister, Record, record_id
+from index.documents.dates import session_year
+from index.documents.model import JointMinister, Record, record_id
 from synth import metadata, text
 from synth.layouts import FileSpec, Style, render
 from synth.people import FIRST_DAY, LAST_DAY, Person, Seat, askers_on, sitting

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from index.dates import format_dutch_date
+from index.documents.dates import format_dutch_date
 from synth.people import Person, Seat
 from synth.text import Footnote, Paragraph, Question, Table
 from synth.wrap import simple_wrap, wrap

@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from index.dates import session_year
-from index.model import Record
+from index.documents.dates import session_year
+from index.documents.model import Record
 
 ANSWER_DAYS = 20  # working days a minister has to answer
 PAGE_URL = "https://www.vlaamsparlement.be/parlementaire-documenten/schriftelijke-vragen/{}"

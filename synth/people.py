@@ -11,7 +11,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from index.model import slug
+from index.documents.model import slug
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ def synth_corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def built_index(tmp_path_factory, synth_corpus) -> Path:
     """An index of the synthetic corpus and the seeds, built once per test session."""
-    from index.writer import index_paths
+    from index.indexing.writer import index_paths
 
     index_dir = tmp_path_factory.mktemp("index")
     report = index_paths([synth_corpus, CORPUS], index_dir)
@@ -51,6 +51,6 @@ def service(built_index):
 def indexed_records(service) -> list:
     """Every record in the index, read back through the service."""
     reader = service._current().reader()
-    from index.schema import unpack_record
+    from index.indexing.schema import unpack_record
 
     return [unpack_record(fields["record"]) for fields in reader.all_stored_fields()]

@@ -264,7 +264,7 @@ def synthetic_questions(count: int, seed: int, pdf_dir: Path,
                         session: str | None = None) -> list[FakeQuestion]:
     """`count` generated documents as PDFs with their official metadata (synth/metadata),
     all of one zittingsjaar when `session` is given."""
-    from index.dates import session_year
+    from index.documents.dates import session_year
     from synth.generator import build, plan
     from synth.metadata import official
     from tests.pdfs import make_pdf

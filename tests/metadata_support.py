@@ -15,12 +15,12 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from index.commit import CommitWriter
-from index.dates import session_year
-from index.keywords import salient_words
-from index.model import JointMinister, Record, record_id
-from index.schema import document_fields
-from index.store import open_index
+from index.documents.dates import session_year
+from index.documents.model import JointMinister, Record, record_id
+from index.indexing.commit import CommitWriter
+from index.indexing.keywords import salient_words
+from index.indexing.schema import document_fields
+from index.indexing.store import open_index
 
 TODAY = dt.date(2024, 6, 14)  # a Friday
 MINISTERS = {

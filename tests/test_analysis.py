@@ -16,7 +16,7 @@ from whoosh import fields, index
 from whoosh.highlight import UppercaseFormatter, WholeFragmenter, highlight
 from whoosh.query import Phrase, Term
 
-from index.analysis import (
+from index.indexing.analysis import (
     analyze,
     exact_analyzer,
     fold,
@@ -192,7 +192,7 @@ _REOPEN = textwrap.dedent("""
     import json, sys
     from whoosh import index
     from whoosh.query import Phrase, Term
-    from index.analysis import phrase_terms, stem_word
+    from index.indexing.analysis import phrase_terms, stem_word
     ix = index.open_dir(sys.argv[1])
     def ids(q):
         with ix.searcher() as s:

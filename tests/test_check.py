@@ -19,7 +19,7 @@ def check(index_dir, *extra):
 
 @pytest.fixture
 def index_dir(tmp_path):
-    from index.writer import index_paths
+    from index.indexing.writer import index_paths
 
     target = tmp_path / "index"
     # the two seeds: one joint question, two records
@@ -83,10 +83,10 @@ def test_a_garbled_table_of_contents_is_named(index_dir):
 
 def _add_raw(index_dir, make_fields):
     """Commit one document whose fields make_fields builds from a real record."""
-    from index.commit import CommitWriter
-    from index.loader import load_records
-    from index.schema import document_fields
-    from index.store import open_index
+    from index.documents.loader import load_records
+    from index.indexing.commit import CommitWriter
+    from index.indexing.schema import document_fields
+    from index.indexing.store import open_index
 
     record = load_records(SEED_COORDINATED, "x")[0]
     record = replace(record, id="test-record-1")
@@ -97,7 +97,7 @@ def _add_raw(index_dir, make_fields):
 
 
 def test_postings_that_disagree_with_the_stored_record_are_named(index_dir):
-    from index.schema import pack_record
+    from index.indexing.schema import pack_record
 
     def fields(record, document_fields):
         doc = document_fields(record, "d", "src", [])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.cleaner import (
+from index.documents.cleaner import (
     clean_lines,
     drop_page_furniture,
     fix_misreads,
@@ -11,7 +11,7 @@ from index.cleaner import (
     reflow,
     split_glued_number,
 )
-from index.hyphenation import document_resolver
+from index.documents.hyphenation import document_resolver
 
 
 def resolve(text: str = ""):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.lexicon import find_hunspell
+from index.documents.lexicon import find_hunspell
 from search.results import SearchRequest
 
 pytestmark = pytest.mark.skipif(find_hunspell() is None, reason="hunspell-nl missing")
@@ -71,7 +71,7 @@ def corpus() -> dict[str, tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def compound_service(tmp_path_factory):
-    from index.writer import index_paths
+    from index.indexing.writer import index_paths
     from search.service import SearchService
 
     root: Path = tmp_path_factory.mktemp("compound-corpus")

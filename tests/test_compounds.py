@@ -12,10 +12,10 @@ import sys
 
 import pytest
 
-from index.analysis import analyze, stem_word, stemmed_analyzer
-from index.compounds import CompoundSplitter
-from index.lexicon import find_hunspell
-from index.stemming import DutchStemmer
+from index.documents.lexicon import find_hunspell
+from index.indexing.analysis import analyze, stem_word, stemmed_analyzer
+from index.indexing.compounds import CompoundSplitter
+from index.indexing.stemming import DutchStemmer
 
 needs_hunspell = pytest.mark.skipif(find_hunspell() is None, reason="hunspell-nl missing")
 

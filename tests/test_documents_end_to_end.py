@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.loader import load_records
+from index.documents.loader import load_records
 from tests.conftest import SEED_COORDINATED, SEED_REFERRAL
 from tests.pdfs import make_pdf
 from tests.test_parser import LAYOUT3

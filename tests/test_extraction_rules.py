@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from index.cleaner import continuation_flags, marks_continuations, reflow
-from index.footnotes import extract_page_notes, join_broken_urls
-from index.hyphenation import document_resolver
-from index.lexicon import default_lexicon
-from index.parser import parse_text
-from index.tables import mend_split_words, shape
+from index.documents.cleaner import continuation_flags, marks_continuations, reflow
+from index.documents.footnotes import extract_page_notes, join_broken_urls
+from index.documents.hyphenation import document_resolver
+from index.documents.lexicon import default_lexicon
+from index.documents.parser import parse_text
+from index.documents.tables import mend_split_words, shape
 
 
 def parse(text: str):

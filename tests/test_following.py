@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from metadata_support import TODAY, make_records, write_records
 
 from cli.main import cli
-from index.model import slug
+from index.documents.model import slug
 from search.following import open_questions
 from search.people import asker_profile, minister_profile
 from search.results import SearchRequest
@@ -248,7 +248,7 @@ def test_cli_open_and_search_filters(corpus):
 def test_index_status_turns_on_the_last_day_of_the_term(tmp_path):
     """The status the index filters on (computed over whole columns) changes exactly where
     the hand count says: the term of a question asked 20 December 2023 ends 19 January."""
-    from index.model import Record
+    from index.documents.model import Record
     from search.service import SearchService
 
     def record(number, answered=None):

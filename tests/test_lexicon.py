@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from index import lexicon as lexicon_module
-from index.lexicon import Hunspell, Lexicon, corpus_words, find_hunspell
+from index.documents import lexicon as lexicon_module
+from index.documents.lexicon import Hunspell, Lexicon, corpus_words, find_hunspell
 
 HAS_HUNSPELL = find_hunspell() is not None
 needs_hunspell = pytest.mark.skipif(not HAS_HUNSPELL, reason="hunspell-nl not installed")

@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from index.loader import load_records
-from index.metadata import iso_date, person_name
+from index.documents.loader import load_records
+from index.documents.metadata import iso_date, person_name
 from tests.conftest import ROOT, SEED_COORDINATED, SEED_REFERRAL
 
 DETAIL = {
@@ -118,7 +118,7 @@ def test_a_broken_sidecar_is_a_warning_and_the_text_is_kept(tmp_path):
 
 
 def test_a_changed_sidecar_reindexes_the_file(tmp_path):
-    from index.writer import index_paths
+    from index.indexing.writer import index_paths
     from search.service import SearchService
 
     corpus, index_dir = tmp_path / "corpus", tmp_path / "index"

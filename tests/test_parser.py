@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from index.hyphenation import document_resolver
-from index.model import JointMinister, ParseError
-from index.parser import display_name, parse_text
+from index.documents.hyphenation import document_resolver
+from index.documents.model import JointMinister, ParseError
+from index.documents.parser import display_name, parse_text
 
 
 def parse(text: str, source: str = "doc.txt"):

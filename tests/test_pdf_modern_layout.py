@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from index import readers
-from index.loader import load_records
+from index.documents import readers
+from index.documents.loader import load_records
 from tests.pdfs import ModernPdf, unicode_font
 
 HAS_PDFTOTEXT = shutil.which(readers.PDFTOTEXT) is not None

@@ -11,10 +11,10 @@ from whoosh import fields
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 
-from index.analysis import exact_analyzer
-from index.fasttext import ExactText
-from index.postings import PackedCodec, encode_positions
-from index.whoosh_private import decode_positions
+from index.indexing.analysis import exact_analyzer
+from index.indexing.fasttext import ExactText
+from index.indexing.postings import PackedCodec, encode_positions
+from index.indexing.whoosh_private import decode_positions
 from search import plan as p
 from search.columns import ColumnCache
 from search.matching import Evaluator
@@ -121,7 +121,7 @@ def test_phrases_match_what_whoosh_matches(two_indexes, slop):
 def test_an_index_with_the_old_stemmed_schema_is_refused_clearly(tmp_path):
     from whoosh.filedb.filestore import FileStorage
 
-    from index.store import INDEX_NAME, IndexVersionError, open_index
+    from index.indexing.store import INDEX_NAME, IndexVersionError, open_index
 
     FileStorage(str(tmp_path)).create_index(
         fields.Schema(id=fields.ID(stored=True), title=fields.TEXT()), indexname=INDEX_NAME)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from index import readers
-from index.model import ReadError
-from index.readers import iter_corpus_files, printable_path, read_document
+from index.documents import readers
+from index.documents.model import ReadError
+from index.documents.readers import iter_corpus_files, printable_path, read_document
 
 try:
     from tests.pdfs import make_image_only_pdf, make_pdf, unicode_font

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli.main import cli
-from index.loader import load_records
+from index.documents.loader import load_records
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 PORTFOLIO_MP = ("MINISTER-PRESIDENT VAN DE VLAAMSE REGERING, VLAAMS MINISTER VAN ECONOMIE, "

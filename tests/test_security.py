@@ -43,7 +43,7 @@ def hostile_document() -> str:
 
 @pytest.fixture(scope="module")
 def hostile_index(tmp_path_factory) -> Path:
-    from index.writer import index_paths
+    from index.indexing.writer import index_paths
 
     root = tmp_path_factory.mktemp("security")
     corpus = root / "corpus"

@@ -1,4 +1,4 @@
-"""The index store (index/store.py): one owner for the index directory, its errors, and
+"""The index store (index/indexing/store.py): one owner for the index directory, its errors, and
 their wording on the terminal (cli/options.py) and on the site (web/security.py)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
 
 from cli.main import cli
-from index.store import (
+from index.indexing.store import (
     INDEX_NAME,
     IndexMissingError,
     IndexVersionError,
@@ -85,7 +85,35 @@ def test_the_site_says_what_to_do_for_a_missing_or_old_index(tmp_path, old_index
 
 def test_the_search_service_does_not_import_the_writer():
     code = ("import sys, search.service, web, cli.search_cmd; "
-            "print(sorted(m for m in ('index.writer', 'index.segments') if m in sys.modules))")
+            "print(sorted(m for m in ('index.indexing.writer', 'index.indexing.segments') "
+            "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+WRITE_UNDER_OLD_PATHS = """
+import sys
+from pathlib import Path
+import index.indexing.analysis as analysis, index.indexing.postings as postings
+# the analyzers and the codec as an index of schema 3 pickled them: under index.analysis
+# and index.postings, the module paths before index/ was split in two rooms
+for module, old in ((analysis, "index.analysis"), (postings, "index.postings")):
+    sys.modules[old] = module
+    for value in vars(module).values():
+        if isinstance(value, type) and value.__module__ == module.__name__:
+            value.__module__ = old
+from index.indexing.store import open_index
+open_index(Path(sys.argv[1]), create=True)
+"""
+
+
+def test_an_index_pickled_under_the_old_module_paths_asks_for_a_reindex(tmp_path):
+    folder = tmp_path / "v3"
+    subprocess.run([sys.executable, "-c", WRITE_UNDER_OLD_PATHS, str(folder)], cwd=ROOT,
+                   check=True)
+    assert index_exists(folder)
+    with pytest.raises(IndexVersionError, match="delete that folder"):
+        open_index(folder)
+    result = CliRunner().invoke(cli, ["search", "x", "--index-dir", str(folder)])
+    assert result.exit_code == 1 and "older Vraagbaak" in result.output

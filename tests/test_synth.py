@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from cli.main import cli
-from index.dates import session_year
-from index.model import RECORD_FIELDS, Record
+from index.documents.dates import session_year
+from index.documents.model import RECORD_FIELDS, Record
 from synth.generator import generate
 from synth.vocabulary import FREQ
 

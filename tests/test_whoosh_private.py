@@ -1,4 +1,4 @@
-"""The reads below Whoosh's public API (index/whoosh_private.py) rely on private details
+"""The reads below Whoosh's public API (index/indexing/whoosh_private.py) rely on private details
 of one whoosh3 release: the installed and the pinned release are that one, and on a real
 index every fast path gives what its public-API fallback gives."""
 
@@ -12,10 +12,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index import whoosh_private as wp
-from index.postings import PackedLeafMatcher
-from index.schema import EXACT_FIELDS
-from index.store import open_index
+from index.indexing import whoosh_private as wp
+from index.indexing.postings import PackedLeafMatcher
+from index.indexing.schema import EXACT_FIELDS
+from index.indexing.store import open_index
 from search.postings import read_positions, read_postings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,7 +95,7 @@ def test_packed_postings_and_positions_equal_whooshs_matcher(leaves):
 
 @pytest.mark.parametrize("positions", [[0, 1, 5], [2, 70_000, 70_003, 300_000]])
 def test_vectorized_position_decoding_handles_wide_gaps(positions):
-    from index.postings import encode_positions
+    from index.indexing.postings import encode_positions
 
     values = [encode_positions(positions), encode_positions([p + 1 for p in positions])]
     lengths = np.array([len(v) for v in values], dtype=np.int64)

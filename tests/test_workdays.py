@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from index.model import Record
-from index.workdays import deadline, holidays_for, working_days_between
+from index.documents.model import Record
+from index.documents.workdays import deadline, holidays_for, working_days_between
 from search.status import timing
 
 D = dt.date

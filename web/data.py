@@ -12,8 +12,8 @@ import datetime as dt
 
 from flask import url_for
 
-from index.analysis import fold
-from index.model import Record, slug
+from index.documents.model import Record, slug
+from index.indexing.analysis import fold
 from search.results import MAX_DEPTH, Hit, SearchRequestError, SearchResult
 from search.service import SearchService
 from search.status import STATUS_LABELS, timing

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import url_for
 
-from index.workdays import TERM_WORKING_DAYS
+from index.documents.workdays import TERM_WORKING_DAYS
 from search.following import open_questions
 from search.people import asker_profile, minister_profile
 from search.results import SearchRequestError

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Flask, Response, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from index.store import IndexMissingError, IndexVersionError
+from index.indexing.store import IndexMissingError, IndexVersionError
 from web.state import ParamError
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
-from index.analysis import fold
-from index.dates import session_start
+from index.documents.dates import session_start
+from index.indexing.analysis import fold
 from search.names import name_selects
 from search.results import DEFAULT_LIMIT, MAX_DEPTH, SORTS, SearchRequest
 from search.status import STATUSES

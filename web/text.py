@@ -12,7 +12,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from index.dates import format_dutch_date
+from index.documents.dates import format_dutch_date
 
 KIND_LABELS = {
     "answer": "Antwoord",

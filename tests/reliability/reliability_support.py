@@ -51,8 +51,8 @@ def load_facts(corpus: Path) -> dict[str, list[dict]]:
 
 def stored_records(index_dir: Path) -> list[dict]:
     """Every live record in the index, opened afresh from disk."""
-    from index.schema import unpack_record
-    from index.store import open_index
+    from index.indexing.schema import unpack_record
+    from index.indexing.store import open_index
 
     ix = open_index(index_dir)
     with ix.reader() as reader:

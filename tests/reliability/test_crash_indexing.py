@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from reliability_support import comparable, run, start, stored_records, wait_for
 
-from index.store import INDEX_NAME
+from index.indexing.store import INDEX_NAME
 
 COMMIT_EVERY = "100"
 KILLS = 6
@@ -171,7 +171,7 @@ def assert_no_leftovers(index_dir: Path) -> None:
     """After a clean run only the current TOC, its segments and the lock files remain."""
     from whoosh.index import TOC
 
-    from index.store import open_index
+    from index.indexing.store import open_index
 
     segments = {s.segment_id() for s in open_index(index_dir)._segments()}
     allowed_locks = {f"{INDEX_NAME}_WRITELOCK", f"{INDEX_NAME}_RUNLOCK"}

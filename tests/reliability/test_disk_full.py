@@ -22,8 +22,8 @@ from reliability_support import comparable, load_facts, run, stored_records
 from simulated_disk import SimulatedDisk
 
 from cli.main import cli
-from index.check import check_index
-from index.writer import index_paths
+from index.indexing.check import check_index
+from index.indexing.writer import index_paths
 
 LINE = "freed nothing, last commit kept"
 pytestmark = [pytest.mark.slow,

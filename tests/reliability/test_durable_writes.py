@@ -1,4 +1,4 @@
-"""`index.durable.write_atomic` (for the harvester's files) and the lock files, under a
+"""`index.indexing.durable.write_atomic` (for the harvester's files) and the lock files, under a
 power cut at every event (simulated_disk.py) and under errors."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import random
 import pytest
 from simulated_disk import SimulatedDisk
 
-from index.durable import leftover_partials, write_atomic
-from index.locks import RUN_LOCK_NAME, WRITE_LOCK_NAME, run_lock
+from index.indexing.durable import leftover_partials, write_atomic
+from index.indexing.locks import RUN_LOCK_NAME, WRITE_LOCK_NAME, run_lock
 
 
 def test_a_power_cut_leaves_the_old_file_or_the_new_one_whole(tmp_path):

@@ -12,7 +12,7 @@ import pytest
 from hostile_corpus import FIFTY_MB, MIXED_CP1252, MIXED_UTF8, build
 from reliability_support import ROOT, VRAAGBAAK, cli_env, stored_records
 
-from index.readers import printable_path
+from index.documents.readers import printable_path
 
 pytestmark = pytest.mark.slow
 RUN_TIMEOUT = 240

@@ -26,10 +26,10 @@ from reliability_support import comparable, load_facts
 from simulated_disk import SimulatedDisk
 
 from cli.main import cli
-from index.check import check_index
-from index.commit import CommitWriter
-from index.leftovers import find_leftovers, remove_leftovers
-from index.writer import INDEX_NAME, index_paths
+from index.indexing.check import check_index
+from index.indexing.commit import CommitWriter
+from index.indexing.leftovers import find_leftovers, remove_leftovers
+from index.indexing.writer import INDEX_NAME, index_paths
 
 BUILD_FILES, COMMIT_EVERY = 22, 8
 RERUN_EVERY = 100
@@ -43,7 +43,7 @@ class Run:
     def __init__(self, monkeypatch):
         self.done, self.writing, self.created = 0, False, False
         real_commit = CommitWriter.commit
-        import index.store as writer_module
+        import index.indexing.store as writer_module
 
         real_create = writer_module.create_index
 

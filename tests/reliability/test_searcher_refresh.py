@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from reliability_support import stored_records
 
-from index.writer import index_paths
+from index.indexing.writer import index_paths
 from search.results import SearchRequest
 from search.service import SearchService
 
@@ -64,7 +64,7 @@ def test_long_lived_service_matches_a_fresh_reader_after_updates_prunes_and_merg
 def test_no_thread_answers_from_an_older_index_than_another(corpus, tmp_path):
     """A thread that opens its searcher after a commit makes every other thread reopen on
     its next search, even before the periodic check (here: never, within the test)."""
-    from index.store import open_index
+    from index.indexing.store import open_index
     from search.searchers import ThreadSearchers
 
     index_dir = tmp_path / "index"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from reliability_support import ROOT, stored_records
 
-import index.writer as writer_module
-from index.writer import index_paths
+import index.indexing.writer as writer_module
+from index.indexing.writer import index_paths
 
 SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
 

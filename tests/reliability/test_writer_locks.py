@@ -21,8 +21,8 @@ from reliability_support import (
     wait_for,
 )
 
-from index.locks import RUN_LOCK_NAME
-from index.store import INDEX_NAME
+from index.indexing.locks import RUN_LOCK_NAME
+from index.indexing.store import INDEX_NAME
 
 WRITE_LOCK_NAME = f"{INDEX_NAME}_WRITELOCK"
 

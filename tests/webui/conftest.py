@@ -29,7 +29,7 @@ from webui_support import (
 
 @pytest.fixture(scope="session")
 def web_index(tmp_path_factory) -> Path:
-    from index.writer import index_paths
+    from index.indexing.writer import index_paths
     from synth.generator import generate
 
     root = tmp_path_factory.mktemp("web")

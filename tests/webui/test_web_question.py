@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from webui_support import COORDINATED_ID, FOOTNOTES_ID, REFERRAL_ID, TABLES_ID, anchors
 
-from index.model import RECORD_FIELDS
+from index.documents.model import RECORD_FIELDS
 
 
 def test_coordinated_answer_page_is_complete(client):

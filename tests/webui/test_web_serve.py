@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from webui_support import SEED_COORDINATED, SEED_REFERRAL, hostile_text
 
 from cli.serve_cmd import THREADS, ensure_index, serve
-from index.store import index_exists
-from index.writer import index_paths
+from index.indexing.store import index_exists
+from index.indexing.writer import index_paths
 from web import create_app
 
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from index.analysis import fold
+from index.indexing.analysis import fold
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
 KEYWORDS_PER_DOCUMENT = 8

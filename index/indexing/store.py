@@ -12,17 +12,19 @@ speed).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from index.commit import create_index
-from index.schema import SCHEMA_VERSION, build_schema, schema_version
+from index.indexing.commit import create_index
+from index.indexing.schema import SCHEMA_VERSION, build_schema, schema_version
 
 INDEX_NAME = "vraagbaak"
-# Whoosh's own lock file for one commit (index/locks.py holds the lock of a whole run).
+# Whoosh's own lock file for one commit (index/indexing/locks.py holds the lock of a whole run).
 WRITE_LOCK_NAME = f"{INDEX_NAME}_WRITELOCK"
+# Whoosh's table of contents, one per commit generation.
+TOC_NAME = re.compile(rf"_{INDEX_NAME}_([0-9]+)\.toc")
 
 
 class IndexStoreError(Exception):
@@ -51,10 +53,12 @@ def _storage(index_dir: Path) -> FileStorage:
 
 
 def index_exists(index_dir: Path) -> bool:
-    """Whether index_dir holds a Vraagbaak index (of any schema version)."""
+    """Whether index_dir holds a Vraagbaak index (of any schema version): a table of
+    contents is there. Not unpickled here: an index of an older Vraagbaak may name
+    classes that no longer exist, and open_index words that."""
     index_dir = Path(index_dir)
-    return index_dir.is_dir() and whoosh_index.exists(_storage(index_dir),
-                                                      indexname=INDEX_NAME)
+    return index_dir.is_dir() and any(TOC_NAME.fullmatch(entry.name)
+                                      for entry in index_dir.iterdir())
 
 
 def open_index(index_dir: Path, create: bool = False):
@@ -65,7 +69,12 @@ def open_index(index_dir: Path, create: bool = False):
     index_dir = Path(index_dir)
     storage = _storage(index_dir)
     if index_exists(index_dir):
-        ix = storage.open_index(INDEX_NAME)
+        try:
+            ix = storage.open_index(INDEX_NAME)
+        except (ImportError, AttributeError):
+            # Whoosh pickles analyzer and codec classes by module path: an index written
+            # before they moved (schema 3 and older) names modules that no longer exist.
+            raise IndexVersionError(index_dir) from None
         if schema_version(ix.schema) != SCHEMA_VERSION:
             raise IndexVersionError(index_dir)
         return ix

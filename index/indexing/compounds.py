@@ -3,7 +3,7 @@
 Dutch writes its policy vocabulary solid (`onderwijsbeleid`, `armoedebestrijding`), so a
 search for `beleid` must also see the compounds that end or start with it. The stemmed
 analyzer emits these parts as extra terms at the compound's position
-(``index.analysis.CompoundPartsFilter``); search finds them through its vocabulary.
+(``index.indexing.analysis.CompoundPartsFilter``); search finds them through its vocabulary.
 
 The rules, all from data the project installs (no network):
 
@@ -28,8 +28,8 @@ import functools
 import math
 from functools import cache
 
-from index.lexicon import Hunspell, find_hunspell, load_hunspell, load_wordfreq
-from index.stemming import fold, stopwords
+from index.documents.lexicon import Hunspell, find_hunspell, load_hunspell, load_wordfreq
+from index.indexing.stemming import fold, stopwords
 
 MIN_PART = 4
 MIN_WORD = 2 * MIN_PART

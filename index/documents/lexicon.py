@@ -416,7 +416,7 @@ def corpus_words(text: str) -> list[str]:
 @functools.cache
 def default_lexicon() -> Lexicon:
     """The process-wide lexicon: word lists plus the domain vocabulary the project ships
-    (index/data/domain_words.txt); documents add their own words on top."""
+    (index/documents/data/domain_words.txt); documents add their own words on top."""
     lexicon = Lexicon()
     lexicon.add_text(domain_words())
     return lexicon

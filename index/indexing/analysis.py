@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 
 from whoosh.analysis import Composable, Filter, RegexTokenizer, Token
 
-from index.compounds import CompoundSplitter, compound_parts
-from index.stemming import DutchStemmer, fold, stopwords
+from index.indexing.compounds import CompoundSplitter, compound_parts
+from index.indexing.stemming import DutchStemmer, fold, stopwords
 
 __all__ = [
     "CompoundFilter",
@@ -146,7 +146,7 @@ class CompoundPartsFilter(Filter):
     """Adds the parts of a solid compound as extra terms at its position.
 
     `kinderopvang` -> `kinderopvang` `kinder` `opvang` (all at one position), so that a
-    plain `opvang` also finds the compound (index/compounds.py decides the parts).
+    plain `opvang` also finds the compound (index/indexing/compounds.py decides the parts).
     Only when indexing (``mode="index"``): a query word or quoted phrase keeps its
     word, so `"opvang"` stays exact. Stopped tokens and hyphen parts pass unchanged.
     Pickles without its word lists or cache: they are rebuilt when an index is opened.
@@ -172,7 +172,7 @@ class CompoundPartsFilter(Filter):
 
 
 class DutchStemFilter(Filter):
-    """Snowball Dutch with the project's overrides (``index.stemming.DutchStemmer``).
+    """Snowball Dutch with the project's overrides (``index.indexing.stemming.DutchStemmer``).
 
     Pickles without its C stemmer or cache: they are rebuilt when an index is opened.
     """

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 
-from index.dates import session_year
+from index.documents.dates import session_year
 
 ANSWER_KINDS = ("answer", "coordinated", "referral", "none")
 

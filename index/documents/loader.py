@@ -1,16 +1,16 @@
 """Read one corpus file and parse it into records: the single entry the CLI and the
 index writer use, so both report the same one-line reasons for the same bad files.
-Official metadata in a `<name>.json` beside the file is merged in (index/metadata.py)."""
+Official metadata in a `<name>.json` beside the file is merged in (index/documents/metadata.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from index.hyphenation import document_resolver
-from index.metadata import apply_metadata, load_metadata
-from index.model import DocumentError, Record
-from index.parser import parse_text
-from index.readers import read_document
+from index.documents.hyphenation import document_resolver
+from index.documents.metadata import apply_metadata, load_metadata
+from index.documents.model import DocumentError, Record
+from index.documents.parser import parse_text
+from index.documents.readers import read_document
 
 
 def load_records(path: Path, source: str | None = None) -> list[Record]:

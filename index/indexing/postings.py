@@ -1,6 +1,6 @@
 """Posting lists that numpy can read a block at a time: a codec and a positions format.
 
-This module writes the format; index/whoosh_private.py decodes it (and holds its layout
+This module writes the format; index/indexing/whoosh_private.py decodes it (and holds its layout
 constants), so the bytes are parsed in one place.
 
 Whoosh 3 pickles each block of postings as Python tuples and each document's positions
@@ -31,7 +31,7 @@ from whoosh.matching import ListMatcher
 from whoosh.system import pack_int
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from index.whoosh_private import (
+from index.indexing.whoosh_private import (
     A_ZLIB,
     B_ZLIB,
     ESCAPE,
@@ -44,7 +44,7 @@ from index.whoosh_private import (
     decode_values,
     read_block_header,
 )
-from index.whoosh_private import LITTLE_ENDIAN as _LITTLE
+from index.indexing.whoosh_private import LITTLE_ENDIAN as _LITTLE
 
 MIN_COMPRESS = 64
 
@@ -218,7 +218,7 @@ class PackedLeafMatcher(W3LeafMatcher):
         self._minlength = byte_to_length(head.min_length)
         self._maxlength = byte_to_length(head.max_length)
 
-    # -- whole-block access (index/whoosh_private.py, for search/postings.py)
+    # -- whole-block access (index/indexing/whoosh_private.py, for search/postings.py)
     def block_arrays(self) -> tuple[np.ndarray, np.ndarray | None]:
         """(ids as int64, weights as float32 or None when all are 1.0) of this block."""
         if self._arrays is None:

@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from index.model import ReadError
+from index.documents.model import ReadError
 
 SUPPORTED_SUFFIXES = (".txt", ".pdf")
 # A written question with its answer is a few kB of text; 5 MB of text is a broken file

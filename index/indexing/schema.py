@@ -20,13 +20,13 @@ import zlib
 
 from whoosh import columns, fields
 
-from index.fasttext import ExactText
-from index.model import Record
+from index.documents.model import Record
+from index.indexing.fasttext import ExactText
 
 TEXT_FIELDS = ("title", "question", "answer")
 EXACT_SUFFIX = "_exact"
 EXACT_FIELDS = tuple(name + EXACT_SUFFIX for name in TEXT_FIELDS)
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TITLE_BOOST = 2.0
 
 
@@ -55,7 +55,8 @@ def build_schema() -> fields.Schema:
 
 def schema_version(schema) -> int:
     """1 for indexes with separate stemmed fields, 2 before the official metadata columns,
-    SCHEMA_VERSION for current ones."""
+    SCHEMA_VERSION for current ones. (Version 3 had today's fields with the analyzers in
+    `index.analysis`; such an index no longer unpickles, and the store says "reindex".)"""
     if "title" in schema:
         return 1
     return SCHEMA_VERSION if "themes" in schema else 2

@@ -7,7 +7,7 @@ and during a flush the parsers waited (measured: 1.1 of 2 cores busy over a
 Whoosh segment writer of its own (unlocked: the main process holds the index's lock, as
 Whoosh's multiprocessing writer does) and flushes it when the main process asks, at a
 commit; the main process only decides (duplicates, replaced files) and writes the table
-of contents that makes the new segments part of the index, durably (index/commit.py).
+of contents that makes the new segments part of the index, durably (index/indexing/commit.py).
 
 Workers are started before any lock is taken (a forked process would keep a copy of
 the lock's file descriptor) and exit when their parent dies. With one worker the same
@@ -25,11 +25,11 @@ import time
 import traceback
 from pathlib import Path
 
-from index.commit import WorkerSegmentWriter
-from index.keywords import salient_words
-from index.loader import describe_error, load_records
-from index.schema import document_fields
-from index.store import open_index
+from index.documents.loader import describe_error, load_records
+from index.indexing.commit import WorkerSegmentWriter
+from index.indexing.keywords import salient_words
+from index.indexing.schema import document_fields
+from index.indexing.store import open_index
 
 WORKER_LIMIT_MB = 128
 PARENT_CHECK_SECONDS = 0.5

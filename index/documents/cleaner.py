@@ -7,7 +7,7 @@ small function of its own so that each can be tested on its own:
 - whitespace: trailing, leading and doubled spaces, non-breaking spaces;
 - page furniture: page-number lines and running headers repeated at page breaks;
 - misreads: `§1` read as `81` after `Art. N,`, `Vl.` read as `VI.` in citations;
-- line-end hyphenation, decided by a Dutch lexicon (see index/lexicon.py), with elliptic
+- line-end hyphenation, decided by a Dutch lexicon (see index/documents/lexicon.py), with elliptic
   compounds before `en`/`of` (`werkings- en projectsubsidies`) keeping their hyphen;
 - a numbered reply glued to its first word (`2-4.Naast`);
 - continuation lines: in extractions that end every line that goes on with a space (the
@@ -23,10 +23,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from index import tables
-from index.footnotes import extract_page_notes, join_broken_urls
+from index.documents import tables
+from index.documents.footnotes import extract_page_notes, join_broken_urls
 
-# resolve(left, right, next_word) -> joined text, see index.lexicon.Lexicon.resolve_break
+# resolve(left, right, next_word) -> joined text, see index.documents.lexicon.Lexicon.resolve_break
 Resolver = Callable[[str, str, "str | None"], str]
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
@@ -437,7 +437,7 @@ def _cell_run(lines: list[str], start: int) -> tuple[int, list[str]]:
 
 
 def _table(cells: list[str], warnings: list[str]) -> str:
-    from index.lexicon import default_lexicon
+    from index.documents.lexicon import default_lexicon
 
     cells = tables.mend_split_words(cells, default_lexicon().is_known)
     shaped = tables.shape(cells)

@@ -6,7 +6,7 @@ Kraaij-Pohlmann stems by rule, so it misses forms a reader never doubts: `econom
 their lemma, so the stemmer only has to look a word up before stemming it. It is made
 offline by ``python -m bench.build_lemmas`` from simplemma's Dutch dictionary and
 hunspell-nl's inflection groups (minus a held-out fifth used to measure it), and ships
-in ``index/data/lemmas_nl.tsv``: nothing is read from outside the package at run time.
+in ``index/indexing/data/lemmas_nl.tsv``: nothing is read from outside the package at run time.
 Figures: docs/analysis.md.
 """
 
@@ -23,7 +23,7 @@ DEFAULT_MAP = "lemmas_nl.tsv"
 def load_lemma_map(name: str = DEFAULT_MAP) -> dict[str, str]:
     """form -> term, from a packaged file of `form<TAB>term` lines ({} if it is absent)."""
     try:
-        text = resources.files("index").joinpath("data", name).read_text(encoding="utf-8")
+        text = resources.files("index.indexing").joinpath("data", name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return {}
     out: dict[str, str] = {}

@@ -25,8 +25,8 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, FileIndex, clean_files
 from whoosh.writing import SegmentWriter
 
-from index.durable import fsync_dir, fsync_files
-from index.postings import PackedCodec
+from index.indexing.durable import fsync_dir, fsync_files
+from index.indexing.postings import PackedCodec
 
 
 class WorkerSegmentWriter(SegmentWriter):

@@ -15,8 +15,8 @@ from collections import defaultdict
 
 from whoosh import fields
 
-from index.analysis import TOKEN_PATTERN, exact_analyzer
-from index.postings import ESCAPE, PackedPositions, encode_positions
+from index.indexing.analysis import TOKEN_PATTERN, exact_analyzer
+from index.indexing.postings import ESCAPE, PackedPositions, encode_positions
 
 CACHE_WORDS = 300_000
 _ONE = struct.Struct("<H").pack

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from index.lexicon import default_lexicon
+from index.documents.lexicon import default_lexicon
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W\d_]|[^\W\d_]")
 

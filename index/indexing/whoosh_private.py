@@ -8,7 +8,7 @@ segment, through private attributes of the `whoosh3` release pinned in pyproject
 its fallback). Where an attribute is missing (another Whoosh release, another codec),
 each function falls back to the public API: slower, the same result.
 
-The decoding of the packed posting format that index/postings.py writes lives here too,
+The decoding of the packed posting format that index/indexing/postings.py writes lives here too,
 so search never parses posting bytes itself:
 
     block = int32 length (negative for the last block), INFO (count, last id, max weight,
@@ -33,7 +33,7 @@ from whoosh.system import unpack_int
 
 WHOOSH_VERSION = "3.54.0"
 
-# -- the packed posting format (written by index/postings.py)
+# -- the packed posting format (written by index/indexing/postings.py)
 MAGIC = b"VbP1"
 INFO = struct.Struct("<IIfBBBII")
 WEIGHTS, A_ZLIB, B_ZLIB = 1, 2, 4
@@ -167,7 +167,7 @@ def term_matcher(reader, fieldname: str, term: str):
 
 
 def packed_blocks(matcher) -> Iterator[tuple[np.ndarray, np.ndarray | None, tuple]]:
-    """Each block of a packed matcher (index/postings.py): (ids, weights or None, where
+    """Each block of a packed matcher (index/indexing/postings.py): (ids, weights or None, where
     its values are: (offset, length, compressed))."""
     while matcher.is_active():
         ids, weights = matcher.block_arrays()

@@ -6,32 +6,30 @@ whole, every stored record decodes, the columns the writer and search read are
 complete); on a sample of records, the postings agree with the stored record (the
 record's id is indexed for its document, and the words of its title, question and
 answer are indexed for it at their positions); no leftover of an interrupted run lies
-in the folder (index/leftovers.py). Each problem is one line that names the file or
+in the folder (index/indexing/leftovers.py). Each problem is one line that names the file or
 record; an index with none is sound.
 """
 
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC
 
-from index.fasttext import term_positions
-from index.leftovers import find_leftovers
-from index.schema import (
+from index.indexing.fasttext import term_positions
+from index.indexing.leftovers import find_leftovers
+from index.indexing.schema import (
     EXACT_SUFFIX,
     SCHEMA_VERSION,
     TEXT_FIELDS,
     schema_version,
     unpack_record,
 )
-from index.store import INDEX_NAME
+from index.indexing.store import INDEX_NAME, TOC_NAME
 
-_TOC_NAME = re.compile(rf"^_{INDEX_NAME}_([0-9]+)\.toc$")
 SAMPLE = 200
 TERMS_PER_FIELD = 12
 COLUMNS = ("source", "digest", "group", "minister", "asker", "date", "answer_kind",
@@ -70,7 +68,7 @@ def check_index(index_dir: Path, sample: int = SAMPLE, seed: int = 0) -> CheckRe
         return report
     storage = FileStorage(str(index_dir), supports_mmap=False)
     names = set(storage.list())
-    generations = [int(m.group(1)) for m in map(_TOC_NAME.match, names) if m]
+    generations = [int(m.group(1)) for m in map(TOC_NAME.fullmatch, names) if m]
     if not generations:
         report.problems.append(f"{index_dir}: no table of contents (not an index)")
         return report

@@ -3,13 +3,13 @@
 A file is identified by its absolute path and its content digest. Unchanged files are
 skipped; a changed file's records are replaced; `prune` drops the records of files that
 no longer exist. Worker processes read, parse and analyze the files and each writes
-its own segment (index/segments.py: both cores busy, flushes in parallel); the main
+its own segment (index/indexing/segments.py: both cores busy, flushes in parallel); the main
 process keeps the report, refuses duplicates, deletes replaced records and commits every
-`batch_size` documents: each commit is atomic and durable (index/commit.py), so a
+`batch_size` documents: each commit is atomic and durable (index/indexing/commit.py), so a
 killed run or a power cut leaves every committed document whole and the next run
 finishes the job. A full disk stops the run with DiskFullError, the last commit kept.
 
-One run holds the run lock (index/locks.py) from start to end. Worker processes are
+One run holds the run lock (index/indexing/locks.py) from start to end. Worker processes are
 started before any lock is taken, so they never inherit a lock's file descriptor, and
 they exit when their parent dies: a SIGKILLed run leaves no orphan holding the index.
 A file whose record ids are already indexed from another existing file is a duplicate:
@@ -30,15 +30,15 @@ from pathlib import Path
 from whoosh.index import LockError
 
 from config.settings import Settings
-from index.commit import CommitWriter
-from index.diskfull import DiskFullError, disk_full_message, is_disk_full
-from index.leftovers import remove_leftovers
-from index.locks import IndexBusyError, busy_message, run_lock
-from index.metadata import sidecar_bytes
-from index.model import ReadError
-from index.readers import iter_corpus_files, open_regular
-from index.segments import FileResult, Workers
-from index.store import INDEX_NAME, open_index, write_lock_path
+from index.documents.metadata import sidecar_bytes
+from index.documents.model import ReadError
+from index.documents.readers import iter_corpus_files, open_regular
+from index.indexing.commit import CommitWriter
+from index.indexing.diskfull import DiskFullError, disk_full_message, is_disk_full
+from index.indexing.leftovers import remove_leftovers
+from index.indexing.locks import IndexBusyError, busy_message, run_lock
+from index.indexing.segments import FileResult, Workers
+from index.indexing.store import INDEX_NAME, open_index, write_lock_path
 
 # Records per commit and the wait for another run: config/settings.py says why 20,000.
 DEFAULT_BATCH = Settings.commit_every
@@ -306,7 +306,7 @@ class _IdOwners:
 
 @contextlib.contextmanager
 def _worker_pool(workers: int | None):
-    """Indexing processes (index/segments.py), all started now: before any lock exists
+    """Indexing processes (index/indexing/segments.py), all started now: before any lock exists
     for them to inherit."""
     pool = Workers(workers if workers is not None else min(2, os.cpu_count() or 1))
     try:

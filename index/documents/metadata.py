@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.model import Record, record_id
-from index.parser import display_name
+from index.documents.model import Record, record_id
+from index.documents.parser import display_name
 
 SIDECAR_SUFFIX = ".json"
 MAX_SIDECAR_BYTES = 2_000_000

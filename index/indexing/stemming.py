@@ -1,6 +1,6 @@
 """Dutch word normalisation for the index: accent folding, stop words and stemming.
 
-Kept apart from the Whoosh filters in ``index.analysis`` so that the stemming
+Kept apart from the Whoosh filters in ``index.indexing.analysis`` so that the stemming
 benchmark (``bench/stemming_eval.py``) measures exactly the code the index runs.
 """
 
@@ -12,7 +12,7 @@ from importlib import resources
 
 import snowballstemmer
 
-from index.lemmas import DEFAULT_MAP, load_lemma_map
+from index.indexing.lemmas import DEFAULT_MAP, load_lemma_map
 
 # Chosen by measurement (bench/stemming_eval.py); the figures are in docs/analysis.md.
 ALGORITHM = "dutch"
@@ -35,7 +35,7 @@ def fold(text: str) -> str:
 
 
 def _data_lines(name: str) -> list[str]:
-    text = resources.files("index").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("index.indexing").joinpath("data", name).read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return [line for line in lines if line]
 
@@ -115,7 +115,7 @@ def strip_clitic(word: str) -> str:
 class DutchStemmer:
     """Snowball Dutch behind an override table, a lemma map and a per-word cache.
 
-    Order: the override table's exact forms, then the lemma map (index/lemmas.py: forms
+    Order: the override table's exact forms, then the lemma map (index/indexing/lemmas.py: forms
     whose lemma Kraaij-Pohlmann would miss, `ideeen` -> `idee`), then Kraaij-Pohlmann
     after the override table's ending rewrites. Picklable: Whoosh pickles the schema (and
     so this object) into the index, but the C stemmer, the lemma map (only its name is

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.cleaner import Resolver, clean_document, reflow
-from index.dates import parse_dutch_date
-from index.model import JointMinister, ParseError, Record, record_id
+from index.documents.cleaner import Resolver, clean_document, reflow
+from index.documents.dates import parse_dutch_date
+from index.documents.model import JointMinister, ParseError, Record, record_id
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _CAPS_WORD = rf"[{_UP}][{_UP}'’.\-]*"
