@@ -111,25 +111,26 @@ def paragraphs(text: str | None, notes: bool | frozenset = True) -> Markup:
 
 
 def _table(block: str, notes: bool | frozenset) -> Markup:
-    """A table paragraph: rows a line, cells ` | `; a first line of another width is
-    the header as printed (its cells could not be told apart)."""
+    """A table paragraph: rows a line, cells ` | `. A first line of another width is the
+    caption as printed (its cells could not be told apart); the first row of the table's
+    width is its header, so every data cell has one (WCAG: td-has-header)."""
     lines = block.split("\n")
     rows = [line.split(" | ") for line in lines]
     width = len(rows[-1])
-    head = Markup("")
-    if len(rows[0]) == width and len(rows) > 1:
+    caption = head = Markup("")
+    if len(rows[0]) != width:
+        caption = Markup("<caption>{}</caption>").format(" ".join(rows[0]))
+        rows = rows[1:]
+    if len(rows) > 1 and len(rows[0]) == width:
         head = Markup("<thead><tr>{}</tr></thead>").format(Markup("").join(
             Markup('<th scope="col">{}</th>').format(cell) for cell in rows[0]))
-        rows = rows[1:]
-    elif len(rows[0]) != width:
-        head = Markup("<caption>{}</caption>").format(" ".join(rows[0]))
         rows = rows[1:]
     body = Markup("").join(
         Markup("<tr>{}</tr>").format(Markup("").join(
             Markup("<td>{}</td>").format(_inline(cell, notes)) for cell in row))
         for row in rows)
     return Markup('<div class="table-scroll" tabindex="0" role="region" aria-label="Tabel">'
-                  '<table>{}<tbody>{}</tbody></table></div>').format(head, body)
+                  '<table>{}{}<tbody>{}</tbody></table></div>').format(caption, head, body)
 
 
 def footnote(text: str) -> dict:

@@ -48,6 +48,10 @@ def test_tables_of_a_real_document_are_tables(client):
     assert answer.count("<table>") == 5
     assert '<th scope="col">Jaar Beslissing</th>' in html
     assert "<tr><td>2020</td><td>€ 14.282.612,00</td><td>57</td>" in html
+    # every table has a header row, also those whose first printed line is a caption
+    tables = answer.split("<table>")[1:]
+    assert all("<thead><tr><th scope=\"col\">" in table.split("<tbody>")[0]
+               for table in tables)
 
 
 def test_about_page_credits_the_source(client):
