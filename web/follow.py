@@ -98,36 +98,36 @@ def open_json():
     return response
 
 
+def _profile(data_function, name: str, who: str, render):
+    """A minister's or member's profile rendered, or the 404 page when there is none."""
+    data = data_function(service(), name) if ID.fullmatch(name) else None
+    if data is None:
+        return error_response(404, f"Er is geen {who} '{name[:200]}' in de index.")
+    return render(data)
+
+
+def _page(template: str):
+    return lambda data: render_template(template, p=data)
+
+
 @bp.get("/ministers/<name>")
 def minister(name: str):
-    data = minister_data(service(), name) if ID.fullmatch(name) else None
-    if data is None:
-        return error_response(404, f"Er is geen minister '{name[:200]}' in de index.")
-    return render_template("minister.html", p=data)
+    return _profile(minister_data, name, "minister", _page("minister.html"))
 
 
 @bp.get("/api/ministers/<name>")
 def api_minister(name: str):
-    data = minister_data(service(), name) if ID.fullmatch(name) else None
-    if data is None:
-        return error_response(404, f"Er is geen minister '{name[:200]}' in de index.")
-    return jsonify(data)
+    return _profile(minister_data, name, "minister", jsonify)
 
 
 @bp.get("/askers/<name>")
 def asker(name: str):
-    data = asker_data(service(), name) if ID.fullmatch(name) else None
-    if data is None:
-        return error_response(404, f"Er is geen vraagsteller '{name[:200]}' in de index.")
-    return render_template("asker.html", p=data)
+    return _profile(asker_data, name, "vraagsteller", _page("asker.html"))
 
 
 @bp.get("/api/askers/<name>")
 def api_asker(name: str):
-    data = asker_data(service(), name) if ID.fullmatch(name) else None
-    if data is None:
-        return error_response(404, f"Er is geen vraagsteller '{name[:200]}' in de index.")
-    return jsonify(data)
+    return _profile(asker_data, name, "vraagsteller", jsonify)
 
 
 @bp.get("/questions/<doc_id>/feed.atom")
