@@ -4,9 +4,10 @@ A file is identified by its absolute path and its content digest. Unchanged file
 skipped; a changed file's records are replaced; `prune` drops the records of files that
 no longer exist. Worker processes read, parse and analyze the files and each writes
 its own segment (index/segments.py: both cores busy, flushes in parallel); the main
-process keeps the report, refuses duplicates, deletes replaced records and commits every
-`batch_size` documents: each commit is atomic, so a killed run leaves every committed
-document whole and the next run finishes the job.
+process keeps the report, refuses duplicates, deletes replaced records and commits after
+every `batch_size` files read (new or changed files, parsed or not): each commit is
+atomic, so a killed run leaves every committed document whole and the next run
+finishes the job.
 
 One run holds the run lock (index/locks.py) from start to end. Worker processes are
 started before any lock is taken, so they never inherit a lock's file descriptor, and
@@ -38,10 +39,11 @@ from index.schema import SCHEMA_VERSION, IndexVersionError, build_schema, schema
 from index.segments import FileResult, Workers, commit_segments
 
 INDEX_NAME = "vraagbaak"
-# Records per commit. Each commit writes segments, and Whoosh's merge policy rewrites
-# small ones together: with 2,000 a 50,000-record build took 342 s against 261 s with
-# 20,000 (25% more CPU, all merging; docs/benchmark.md). Segments of 10,000-20,000 are
-# never merged by that policy and search as fast.
+# Files read per commit (one record each when they parse). Each commit writes
+# segments, and Whoosh's merge policy rewrites small ones together: with 2,000 a
+# 50,000-record build took 342 s against 261 s with 20,000 (25% more CPU, all merging;
+# docs/benchmark.md). Segments of 10,000-20,000 are never merged by that policy and
+# search as fast.
 DEFAULT_BATCH = 20000
 LOCK_WAIT_SECONDS = 10.0
 
@@ -213,7 +215,7 @@ class _Batch:
         workers.open(index_dir)
         sent, more = 0, True
         while sent < batch_size:
-            chunk = list(islice(self.jobs, self.CHUNK))
+            chunk = list(islice(self.jobs, min(self.CHUNK, batch_size - sent)))
             if not chunk:
                 more = False
                 break
