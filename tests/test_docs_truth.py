@@ -77,7 +77,7 @@ USED_BY = {
     "ruff": ("Makefile", "ruff check"), "playwright": ("tests", "playwright"),
     "fpdf2": ("tests", "from fpdf"), "bandit": ("tests", '"bandit"'),
     "pip-audit": ("scripts", "pip_audit"), "matplotlib": ("bench", "import matplotlib"),
-    "py-spy": ("bench", "py-spy"), "mutmut": ("Makefile", "mutmut run"),
+    "py-spy": ("bench", "py-spy"), "mutmut": ("scripts", "mutmut"),
 }
 
 
