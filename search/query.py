@@ -159,7 +159,7 @@ class _Parser:
             tok = self.take()
             children.append(self.parse_and(fieldname))
             if children[-2] is None or children[-1] is None:
-                self.notices.append(f"'{tok.text}' zonder woord aan beide kanten werd "
+                self.notices.append(f"'{tok.text}' zonder woord ervoor of erna werd "
                                     "genegeerd.")
         children = [c for c in children if c is not None]
         if len(children) < 2:

@@ -8,7 +8,7 @@ import pytest
 from search.results import SearchRequest
 
 NO_WORDS = "De zoekvraag bevat geen zoekwoorden."
-LONE_OR = "'OR' zonder woord aan beide kanten werd genegeerd."
+LONE_OR = "'OR' zonder woord ervoor of erna werd genegeerd."
 UNCLOSED = "Aanhalingsteken niet gesloten: de zin loopt tot het einde."
 MISSING = "Een ontbrekend ')' werd toegevoegd."
 EXTRA = "Een overtollig ')' werd genegeerd."
