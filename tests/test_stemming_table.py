@@ -70,3 +70,28 @@ def test_stemmers_compare_and_hash_by_algorithm_and_table():
     assert Overrides(lines=["a: b"]) != "a: b"
     assert hash(DutchStemmer()) == hash(DutchStemmer())
     assert {DutchStemmer(): 1}[DutchStemmer()] == 1
+
+
+def test_a_ge_the_stemmer_kept_is_not_put_back_twice():
+    kept = DutchStemmer(overrides=Overrides(lines=["+ge: -gel"]))
+    assert kept("regels") == kept("regel") == "regel"
+
+
+def test_an_inner_only_entry_does_not_protect_a_word_that_starts_with_it():
+    bare = DutchStemmer(overrides=Overrides(lines=[]))
+    inner = DutchStemmer(overrides=Overrides(lines=["+ge: -gever"]))
+    assert inner("gever") == bare("gever")
+    assert inner("werkgever") == "werkgever" != bare("werkgever")
+
+
+def test_the_longest_ending_is_tried_first_whatever_its_letters():
+    table = Overrides(lines=["-e: -x", "-mse: -ms"])
+    assert table.rewrite("vlaamse") == "vlaams" and table.rewrite("grote") == "grotx"
+
+
+@pytest.mark.parametrize(("word", "base"), [("hendrickx'", "hendrickx"), ("ocmw's", "ocmw"),
+                                             ("auto's", "auto"), ("huis", "huis")])
+def test_a_trailing_apostrophe_or_apostrophe_s_is_dropped(word, base):
+    from index.stemming import strip_clitic
+
+    assert strip_clitic(word) == base
