@@ -95,3 +95,8 @@ def test_a_trailing_apostrophe_or_apostrophe_s_is_dropped(word, base):
     from index.stemming import strip_clitic
 
     assert strip_clitic(word) == base
+
+
+def test_a_protected_ge_after_an_unprotected_one_is_still_found():
+    inner = DutchStemmer(overrides=Overrides(lines=["+ge: -gever"]))
+    assert inner("regiewerkgever") == "regiewerkgever"  # `ge` of regie first, then gever
