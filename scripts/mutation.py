@@ -82,15 +82,16 @@ def main() -> int:
     target = float(config["target"])
     WORK.mkdir(parents=True, exist_ok=True)
     failed = []
-    print(f"{'module':32} {'mutants':>7} {'killed':>7} {'survived':>8} {'other':>6} {'score':>6}")
+    print(f"{'module':32} {'mutants':>7} {'killed':>7} {'timeout':>7} {'survived':>8} "
+          f"{'other':>6} {'score':>6}")
     for module in chosen:
         outcomes = run_module(module, modules[module], shared, mutmut)
         total = sum(outcomes.values())
         killed = sum(outcomes[k] for k in KILLED)
         score = 100.0 * killed / total if total else 100.0
         other = total - killed - outcomes["survived"]
-        print(f"{module:32} {total:7} {killed:7} {outcomes['survived']:8} {other:6} "
-              f"{score:5.1f}%", flush=True)
+        print(f"{module:32} {total:7} {outcomes['killed']:7} {outcomes['timeout']:7} "
+              f"{outcomes['survived']:8} {other:6} {score:5.1f}%", flush=True)
         if score < target:
             failed.append(module)
     if failed:
