@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint bench load audit system-deps clean
+.PHONY: serve test lint bench load audit mutation system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ load: $(STAMP)
 # pip-audit that fails (exit 3) when it could not check every dependency (docs/security.md).
 audit: $(STAMP)
 	$(BIN)/python scripts/audit_deps.py
+
+# Mutation testing, module by module (slow: not part of `make test` or CI; docs/testing.md).
+# `make mutation MODULES="index/documents/dates.py search/query.py"` runs only those.
+mutation: $(STAMP)
+	nice -n 10 $(BIN)/python scripts/mutation.py $(MODULES)
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

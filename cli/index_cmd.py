@@ -1,8 +1,9 @@
 """`vraagbaak index`: bring the index up to date with corpus files.
 
 Two settings tune a run without new options (config/settings.py): VRAAGBAAK_COMMIT_EVERY
-(records per commit; smaller loses less work to a crash, larger indexes faster) and
-VRAAGBAAK_LOCK_WAIT (seconds to wait for another writer before giving up).
+(files read per commit, new or changed, parsed or not; smaller loses less work to a crash,
+larger indexes faster) and VRAAGBAAK_LOCK_WAIT (seconds to wait for another writer before
+giving up).
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def index(paths: tuple[Path, ...], index_dir: Path, prune: bool, workers: int | 
     Incremental: unchanged files are skipped, changed files replaced. Exit 1 when
     some file could not be indexed (each is reported with its reason), when another
     run holds the index, or when the disk is full (the last commit is kept).
-    Environment: VRAAGBAAK_COMMIT_EVERY=N records per commit,
+    Environment: VRAAGBAAK_COMMIT_EVERY=N files read per commit,
     VRAAGBAAK_LOCK_WAIT=S seconds to wait for another run (docs/reliability.md).
     """
     sys.exit(run_index(list(paths) or [BUNDLED_CORPUS], index_dir, prune, workers))

@@ -36,10 +36,11 @@ class Settings:
     # Host names the site answers to (feeds and exports hold absolute links built from
     # the Host header); empty: any Host.
     trusted_hosts: tuple[str, ...] = ()
-    # Records per commit. Each commit writes segments, and Whoosh's merge policy rewrites
-    # small ones together: with 2,000 a 50,000-record build took 342 s against 261 s with
-    # 20,000 (25% more CPU, all merging; docs/benchmark.md). Segments of 10,000-20,000 are
-    # never merged by that policy and search as fast.
+    # Files read per commit (one record each when they parse). Each commit writes segments,
+    # and Whoosh's merge policy rewrites small ones together: with 2,000 a 50,000-record
+    # build took 342 s against 261 s with 20,000 (25% more CPU, all merging;
+    # docs/benchmark.md). Segments of 10,000-20,000 are never merged by that policy and
+    # search as fast.
     commit_every: int = 20000
     # Seconds a `vraagbaak index` run waits for another run to finish.
     lock_wait: float = 10.0

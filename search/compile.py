@@ -63,7 +63,10 @@ class Compiler:
                 return p.Nothing()
             return p.Everything()
         result = self._node(node, positive=True)
-        return result if result is not None else p.Nothing()
+        if result is None:  # only signs or stop words: say so rather than find nothing
+            self.notices.append("De zoekvraag bevat geen zoekwoorden.")
+            return p.Nothing()
+        return result
 
     def _node(self, node: Node, positive: bool) -> p.Plan | None:
         if isinstance(node, Word):

@@ -82,7 +82,7 @@ _TOKEN = re.compile(
       | (?P<lparen>\()
       | (?P<rparen>\))
       | (?P<minus>-(?=["(\w]))
-      | (?P<field>(?P<fname>[^\W\d_]+):(?=\S))
+      | (?P<field>(?P<fname>[^\W\d_]+):(?=\S|$))
       | (?P<word>[^\s()"]+)''',
     re.VERBOSE,
 )
@@ -155,8 +155,11 @@ class _Parser:
     def parse_or(self, fieldname: str | None = None) -> Node | None:
         children = [self.parse_and(fieldname)]
         while self.peek() is not None and self.peek().kind == "or":
-            self.take()
+            tok = self.take()
             children.append(self.parse_and(fieldname))
+            if children[-2] is None or children[-1] is None:
+                self.notices.append(f"'{tok.text}' zonder woord ervoor of erna werd "
+                                    "genegeerd.")
         children = [c for c in children if c is not None]
         if len(children) < 2:
             return children[0] if children else None

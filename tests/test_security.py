@@ -246,6 +246,13 @@ def test_safe_cell_covers_every_formula_start(start):
     assert safe_cell("Sociale economie") == "Sociale economie"
 
 
+@pytest.mark.parametrize("cell", ["X=1", "XL-maat", "Sociale economie", "2020-2025", "", "x @ y"])
+def test_safe_cell_leaves_text_that_does_not_start_with_a_formula_sign(cell):
+    from web.feeds import safe_cell
+
+    assert safe_cell(cell) == cell
+
+
 # -- hosts and headers
 def test_forged_host_is_refused_when_hosts_are_configured(hostile_index, service, monkeypatch):
     monkeypatch.setenv("VRAAGBAAK_TRUSTED_HOSTS", "vraagbaak.example, 127.0.0.1")

@@ -96,9 +96,9 @@ WRITE_UNDER_OLD_PATHS = """
 import sys
 from pathlib import Path
 import index.indexing.analysis as analysis, index.indexing.postings as postings
-# the analyzers and the codec as an index of schema 3 pickled them: under index.analysis
-# and index.postings, the module paths before index/ was split in two rooms
-for module, old in ((analysis, "index.analysis"), (postings, "index.postings")):
+# the analyzers and the codec as an index of schema 3 pickled them: under the module
+# paths `index` + `.analysis` and `.postings`, the paths before index/ was split in two rooms
+for module, old in ((analysis, "index." + "analysis"), (postings, "index." + "postings")):
     sys.modules[old] = module
     for value in vars(module).values():
         if isinstance(value, type) and value.__module__ == module.__name__:

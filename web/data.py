@@ -9,6 +9,7 @@ timeline, and help for an empty result.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PurePath
 
 from flask import url_for
 
@@ -272,6 +273,9 @@ def question_data(service: SearchService, doc_id: str) -> dict | None:
     if record is None:
         return None
     data = record.to_json()
+    # `source` is the absolute path on the server: never public. The file's own name
+    # identifies the document without saying where the server keeps it.
+    data["file"] = PurePath(data.pop("source")).name
     # kept beside `session` (the official value, else the date's zittingsjaar) for the page
     data["zittingsjaar"] = record.session
     data["links"] = {"html": question_url(record.id), "api": question_url(record.id, True)}

@@ -56,7 +56,7 @@ def build_schema() -> fields.Schema:
 def schema_version(schema) -> int:
     """1 for indexes with separate stemmed fields, 2 before the official metadata columns,
     SCHEMA_VERSION for current ones. (Version 3 had today's fields with the analyzers in
-    `index.analysis`; such an index no longer unpickles, and the store says "reindex".)"""
+    the `index` package itself; such an index no longer unpickles, and the store says "reindex".)"""
     if "title" in schema:
         return 1
     return SCHEMA_VERSION if "themes" in schema else 2

@@ -4,10 +4,10 @@ A file is identified by its absolute path and its content digest. Unchanged file
 skipped; a changed file's records are replaced; `prune` drops the records of files that
 no longer exist. Worker processes read, parse and analyze the files and each writes
 its own segment (index/indexing/segments.py: both cores busy, flushes in parallel); the main
-process keeps the report, refuses duplicates, deletes replaced records and commits every
-`batch_size` documents: each commit is atomic and durable (index/indexing/commit.py), so a
-killed run or a power cut leaves every committed document whole and the next run
-finishes the job. A full disk stops the run with DiskFullError, the last commit kept.
+process keeps the report, refuses duplicates, deletes replaced records and commits after
+every `batch_size` files read (new or changed files, parsed or not): each commit is atomic
+and durable (index/indexing/commit.py), so a killed run or a power cut leaves every
+committed document whole and the next run finishes the job. A full disk stops the run with DiskFullError, the last commit kept.
 
 One run holds the run lock (index/indexing/locks.py) from start to end. Worker processes are
 started before any lock is taken, so they never inherit a lock's file descriptor, and
@@ -40,7 +40,7 @@ from index.indexing.locks import IndexBusyError, busy_message, run_lock
 from index.indexing.segments import FileResult, Workers
 from index.indexing.store import INDEX_NAME, open_index, write_lock_path
 
-# Records per commit and the wait for another run: config/settings.py says why 20,000.
+# Files read per commit and the wait for another run: config/settings.py says why 20,000.
 DEFAULT_BATCH = Settings.commit_every
 LOCK_WAIT_SECONDS = Settings.lock_wait
 
@@ -215,7 +215,7 @@ class _Batch:
         workers.open(index_dir)
         sent, more = 0, True
         while sent < batch_size:
-            chunk = list(islice(self.jobs, self.CHUNK))
+            chunk = list(islice(self.jobs, min(self.CHUNK, batch_size - sent)))
             if not chunk:
                 more = False
                 break

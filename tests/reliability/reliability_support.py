@@ -136,3 +136,86 @@ class Server:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(timeout=10)
         self._log.close()
+
+
+# -- commit points: a real `vraagbaak index` stopped or killed at a named moment ----------
+# The hook wraps Whoosh's file storage in the indexing process (not its workers). A commit
+# of this run is the rename of a new table of contents into place (generation 0, the empty
+# index, is not a commit of a run). Points, for the run's commit number N:
+#   writing:N        SIGKILL while commit N writes its segment files (before its TOC)
+#   before-rename:N  SIGKILL with commit N's TOC written under its temporary name
+#   after-rename:N   SIGKILL right after commit N is in place
+#   pause:N          after commit N, print "@committed N" on stderr and wait for a line on
+#                    stdin (the run, and so its lock, stays alive until then)
+# With VRAAGBAAK_TEST_REPORT_REFUSAL set, the first refused try for the run lock prints
+# "@refused" on stderr.
+HOOKED_INDEX = """
+import os, signal, sys
+from whoosh.filedb.filestore import FileStorage
+
+point, number = os.environ.pop("VRAAGBAAK_TEST_HOOK").split(":")
+number, main, done = int(number), os.getpid(), [0]
+create, rename = FileStorage.create_file, FileStorage.rename_file
+
+def die():
+    os.kill(main, signal.SIGKILL)
+
+def hooked_create(self, name, *args, **kwargs):
+    if os.getpid() == main and point == "writing" and done[0] == number - 1 \\
+            and ".toc" not in name:
+        die()
+    return create(self, name, *args, **kwargs)
+
+def hooked_rename(self, frm, to, safe=False):
+    commit = os.getpid() == main and ".toc." in frm and not to.endswith("_0.toc")
+    if commit and point == "before-rename" and done[0] == number - 1:
+        die()
+    result = rename(self, frm, to, safe)
+    if commit:
+        done[0] += 1
+        if done[0] == number and point == "after-rename":
+            die()
+        if done[0] == number and point == "pause":
+            print(f"@committed {number}", file=sys.stderr, flush=True)
+            sys.stdin.readline()
+    return result
+
+FileStorage.create_file, FileStorage.rename_file = hooked_create, hooked_rename
+
+if os.environ.pop("VRAAGBAAK_TEST_REPORT_REFUSAL", None):
+    import index.indexing.locks
+
+    class ReportingLock(index.indexing.locks.FileLock):
+        refused = False
+
+        def acquire(self, *args, **kwargs):
+            got = super().acquire(*args, **kwargs)
+            if not got and not ReportingLock.refused:
+                ReportingLock.refused = True
+                print("@refused", file=sys.stderr, flush=True)
+            return got
+
+    index.indexing.locks.FileLock = ReportingLock
+from cli.main import main as vraagbaak
+sys.argv[0] = "vraagbaak"
+vraagbaak()
+"""
+
+
+def start_hooked(args: list[str], hook: str, **env: str) -> subprocess.Popen:
+    """`vraagbaak ARGS...` with the commit-point hook `hook` (see HOOKED_INDEX), in its own
+    process group, stdin piped for `pause`."""
+    return subprocess.Popen([sys.executable, "-c", HOOKED_INDEX, *args], cwd=ROOT,
+                            env=cli_env(VRAAGBAAK_TEST_HOOK=hook, **env),
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def wait_for_event(proc: subprocess.Popen, event: str) -> None:
+    """Read the process's stderr up to the line `event` (the process ending first fails)."""
+    seen = []
+    for line in proc.stderr:
+        if line.strip() == event:
+            return
+        seen.append(line)
+    raise AssertionError(f"{event!r} never came; exit {proc.wait()}: {''.join(seen)}")

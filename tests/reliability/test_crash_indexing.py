@@ -1,9 +1,11 @@
-"""Crash-safe indexing: SIGKILL a real `vraagbaak index` at random moments, then check
-that what was committed is whole and searchable and that a re-run finishes the job.
+"""Crash-safe indexing: SIGKILL a real `vraagbaak index` at named commit points, then
+check that what was committed is whole and searchable and that a re-run finishes the job.
 
 Commits are made small (VRAAGBAAK_COMMIT_EVERY) so a run of a few thousand documents has
-many commit points to be killed around: while parsing, while a batch is in the writer,
-while Whoosh merges segments, and during start-up.
+many commits. The kill is synchronised on a commit point (reliability_support.HOOKED_INDEX)
+rather than on a sleep: while a commit writes its segments (with the workers busy on the
+next files), with its table of contents written but not yet in place, and right after it
+is in place; the first before anything of the run is committed.
 """
 
 from __future__ import annotations
@@ -12,17 +14,15 @@ import json
 import os
 import random
 import signal
-import time
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from reliability_support import comparable, run, start, stored_records, wait_for
+from reliability_support import comparable, run, start_hooked, stored_records, wait_for
 
 from index.indexing.store import INDEX_NAME
 
 COMMIT_EVERY = "100"
-KILLS = 6
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")]
 
@@ -104,45 +104,43 @@ def _request(q: str, record: dict):
                          limit=100, facets=False, snippets=False)
 
 
-def test_sigkill_at_random_moments_loses_nothing_committed(crash_corpus, crash_facts,
-                                                           tmp_path):
+# (where, which commit of the run): while a commit writes its segments, with its TOC
+# written but not renamed into place, right after it is in place; the first kill before
+# anything of the run was committed.
+KILL_POINTS = [("writing", 1), ("before-rename", 2), ("after-rename", 1),
+               ("writing", 3), ("after-rename", 2), ("before-rename", 1)]
+
+
+def test_sigkill_at_commit_points_loses_nothing_committed(crash_corpus, crash_facts, tmp_path):
     index_dir = tmp_path / "index"
     total = sum(len(records) for records in crash_facts.values())
+    assert {len(records) for records in crash_facts.values()} == {1}  # one record a file
+    every = int(COMMIT_EVERY)
     rng = random.Random(20240925)
     args = ["index", str(crash_corpus), "--index-dir", str(index_dir)]
-    kills, counts = [], []
-    for attempt in range(KILLS):
+    kills, counts, committed = [], [], 0
+    for attempt, (point, number) in enumerate(KILL_POINTS):
         # Alternate one worker and two, so the parallel path (and its orphans) is killed too.
         workers = "1" if attempt % 2 == 0 else "2"
-        proc = start([*args, "--workers", workers], VRAAGBAAK_COMMIT_EVERY=COMMIT_EVERY)
-        if attempt == 0:
-            moment = rng.uniform(0.2, 1.5)  # during start-up, before the first commit
-            time.sleep(moment)
-        else:
-            # Wait for a random number of further commits, then a random fraction of a batch.
-            base = toc_generation(index_dir)
-            target = base + rng.randint(1, 3)
-            wait_for(lambda t=target, p=proc: toc_generation(index_dir) >= t
-                     or p.poll() is not None, timeout=120)
-            moment = rng.uniform(0.0, 1.5)
-            time.sleep(moment)
-        if proc.poll() is not None:
-            out = proc.communicate()
-            assert proc.returncode == 0, out
-            break
-        kill_group(proc)
+        before = toc_generation(index_dir)
+        proc = start_hooked([*args, "--workers", workers], f"{point}:{number}",
+                            VRAAGBAAK_COMMIT_EVERY=COMMIT_EVERY)
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == -signal.SIGKILL, (point, number, out, err)
         # The workers notice their parent is gone and exit: none is left holding the lock.
-        if not wait_for(lambda p=proc.pid: not group_alive(p), timeout=10):
+        if not wait_for(lambda p=proc.pid: not group_alive(p), timeout=30):
             os.killpg(proc.pid, signal.SIGKILL)  # clean up, then fail
             raise AssertionError("an orphaned worker outlived the killed indexer")
-        kills.append((attempt, workers, round(moment, 2), toc_generation(index_dir)))
+        done = number if point == "after-rename" else number - 1
+        kills.append((point, number, workers, toc_generation(index_dir)))
+        # Exactly the commits that finished are there; the killed one left nothing.
+        assert toc_generation(index_dir) == max(before, 0) + done, kills
+        committed += done * every
         if toc_generation(index_dir) >= 0:
             counts.append(check_committed(index_dir, crash_corpus, crash_facts, rng))
+            assert counts[-1] == committed, (kills, counts)
             assert_check_after_kill(index_dir)
-    print(f"kills (attempt, workers, seconds after start/commit, generation): {kills}; "
-          f"records after each: {counts}")
-    assert len(kills) >= 3, f"the indexer finished before it could be killed enough: {kills}"
-    assert counts == sorted(counts), "a kill lost documents that an earlier run committed"
+    print(f"kills (point, commit, workers, generation): {kills}; records after each: {counts}")
 
     # The killed runs' leftovers must not stop the next one, which completes the job.
     done = run([*args, "--workers", "2"], VRAAGBAAK_COMMIT_EVERY=COMMIT_EVERY)
