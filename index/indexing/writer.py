@@ -7,7 +7,8 @@ its own segment (index/indexing/segments.py: both cores busy, flushes in paralle
 process keeps the report, refuses duplicates, deletes replaced records and commits after
 every `batch_size` files read (new or changed files, parsed or not): each commit is atomic
 and durable (index/indexing/commit.py), so a killed run or a power cut leaves every
-committed document whole and the next run finishes the job. A full disk stops the run with DiskFullError, the last commit kept.
+committed document whole and the next run finishes the job. A full disk stops the run
+with DiskFullError, the last commit kept.
 
 One run holds the run lock (index/indexing/locks.py) from start to end. Worker processes are
 started before any lock is taken, so they never inherit a lock's file descriptor, and
