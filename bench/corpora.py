@@ -20,8 +20,9 @@ from pathlib import Path
 
 from index.documents.model import Record
 
-PARSER_MODULES = ("cleaner", "dates", "hyphenation", "keywords", "lexicon", "loader", "model",
-                  "parser", "readers")
+# What the cached parse depends on: every module of the file-to-records room, and the
+# salient words computed with it.
+PARSER_SOURCES = ("index/documents/*.py", "index/documents/data/*", "index/indexing/keywords.py")
 DONE = ".complete"
 
 
@@ -50,10 +51,10 @@ def corpus_files(folder: Path) -> list[Path]:
 
 
 def parser_version() -> str:
-    root = Path(__file__).resolve().parent.parent / "index"
+    root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha1(usedforsecurity=False)
-    for name in PARSER_MODULES:
-        digest.update((root / f"{name}.py").read_bytes())
+    for path in sorted(p for pattern in PARSER_SOURCES for p in root.glob(pattern)):
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 
