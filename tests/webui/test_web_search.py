@@ -65,14 +65,19 @@ HIT = {"id": RECORD_ID, "title": str, "ministers": [str], "asker": str, "date": 
        "number": int, "answer_kind": ANSWER_KINDS, "score": (float, int, type(None)),
        "snippet": str,
        "records": [{"id": RECORD_ID, "minister": str, "number": int,
-                    "answer_kind": ANSWER_KINDS | {None}}]}
+                    "answer_kind": ANSWER_KINDS | {None}}],
+       # issue 11 (docs/following.md): official themes and the status of the hit's record
+       "themes": [str], "status": {"beantwoord", "laattijdig", "open", "te-laat"},
+       "working_days": (int, type(None)), "days_late": (int, type(None))}
 RESULT = {"query": str, "total": int, "records": int, "page": int, "pages": int,
           "limit": int, "sort": {"relevance", "newest", "oldest"},
           "filters": {"minister": [str], "asker": (str, type(None)),
-                      "from": (str, type(None)), "to": (str, type(None))},
+                      "from": (str, type(None)), "to": (str, type(None)),
+                      "theme": [str], "status": [str]},
           "hits": [HIT],
           "facets": {name: [FACET_VALUE] for name in
-                     ("minister", "year", "month", "session", "asker", "keyword")},
+                     ("minister", "year", "month", "session", "asker", "keyword", "theme",
+                      "status")},
           "suggestion": (str, type(None)), "notices": [str], "error": type(None),
           "took_ms": (float, int),
           "chips": list, "timeline": dict, "pagination": dict, "links": dict,
@@ -96,7 +101,8 @@ def test_api_search_of_the_seed_question_gives_what_the_document_says(client):
     data = api(client, q='"betrokkenheid en rol lokale besturen"', minister="Somers")
     check_types(data, RESULT)
     assert (data["total"], data["records"], data["pages"]) == (1, 1, 1)  # Somers: 1 record
-    assert data["filters"] == {"minister": ["Somers"], "asker": None, "from": None, "to": None}
+    assert data["filters"] == {"minister": ["Somers"], "asker": None, "from": None, "to": None,
+                               "theme": [], "status": []}
     (hit,) = data["hits"]
     assert (hit["id"], hit["date"], hit["asker"], hit["number"]) == \
         (REFERRAL_ID, "2020-09-25", "Allessia Claes", 378)
