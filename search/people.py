@@ -71,14 +71,22 @@ def _iso(ymd: int) -> str:
     return f"{ymd // 10000:04d}-{ymd // 100 % 100:02d}-{ymd % 100:02d}"
 
 
-def minister_profile(service, wanted_slug: str, today: dt.date) -> dict | None:
+def _person(service, kind: str, wanted_slug: str):
+    """The columns, the code of the minister or asker (`kind`) whose name has this slug
+    among the live records (None when there is none), and that person's live records."""
     _searcher, columns = service.view()
-    present = np.bincount(columns.minister[columns.live],
-                          minlength=len(columns.minister_values)) > 0
-    code = find_name(columns.minister_values, present, wanted_slug)
+    codes, values = getattr(columns, kind), getattr(columns, f"{kind}_values")
+    present = np.bincount(codes[columns.live], minlength=len(values)) > 0
+    code = find_name(values, present, wanted_slug)
+    if code is None:
+        return columns, None, None
+    return columns, code, np.flatnonzero(columns.live & (codes == code))
+
+
+def minister_profile(service, wanted_slug: str, today: dt.date) -> dict | None:
+    columns, code, docs = _person(service, "minister", wanted_slug)
     if code is None:
         return None
-    docs = np.flatnonzero(columns.live & (columns.minister == code))
     status = columns.status(today)[docs]
     timed = ((status == ANSWERED_IN_TIME) | (status == ANSWERED_LATE)) & \
         (~np.isnat(columns.asked[docs]) | (columns.on_time[docs] >= 0))
@@ -120,13 +128,9 @@ def _portfolios(columns, docs: np.ndarray) -> list[dict]:
 
 
 def asker_profile(service, wanted_slug: str, today: dt.date) -> dict | None:
-    _searcher, columns = service.view()
-    present = np.bincount(columns.asker[columns.live],
-                          minlength=len(columns.asker_values)) > 0
-    code = find_name(columns.asker_values, present, wanted_slug)
+    columns, code, docs = _person(service, "asker", wanted_slug)
     if code is None:
         return None
-    docs = np.flatnonzero(columns.live & (columns.asker == code))
     questions = columns.first_of_questions(docs)
     counts = np.bincount(columns.minister[docs], minlength=len(columns.minister_values))
     order = np.lexsort((np.arange(len(counts)), -counts))
