@@ -60,6 +60,20 @@ def sidecars_changed(out: Path, before: dict) -> int:
                if key.endswith(".json") and before.get(key) != value)
 
 
+def assert_synced_before_done(points: list[tuple[str, str]], before: dict,
+                              after: dict) -> None:
+    """Each file the run wrote was synced under its temporary name, then its folder:
+    so a power cut after the run cannot take it back (durable/writes.py)."""
+    synced = [path for kind, path in points if kind == "fsync"]
+    for key in after:
+        if after[key] == before.get(key):
+            continue
+        folder, name = key.split("/")
+        data = [n for n, path in enumerate(synced) if path.startswith(f"{folder}/.{name}.")]
+        assert data, f"{key} was never synced"
+        assert folder in synced[data[-1] + 1:], f"the folder of {key} was not synced after it"
+
+
 @pytest.fixture
 def update(served, tmp_path):
     """(fake, seed folder, files before, files after an uninterrupted update): the seed
@@ -96,13 +110,15 @@ def test_enospc_at_every_write_point_of_a_harvest(update, tmp_path):
         point += 1
         out = tmp_path / f"full-{point}"
         shutil.copytree(seed, out)
-        as_json = point % 3 == 0  # --json says it too
+        as_json = point % 3 == 0  # --json says it too, and --index is not run
+        extra = ["--json", "--index", "--index-dir", str(tmp_path / "index")] if as_json else []
         with FillingDisk(out) as disk:
             disk.full_at = point
-            result = harvest(fake, out, *(["--json"] if as_json else []))
+            result = harvest(fake, out, *extra)
         if not disk.filled:  # past the run's last write point: it completes
             assert result.exit_code == 0, result.output
             assert tree(out) == after
+            assert_synced_before_done(disk.points, before, after)
             break
         kind = disk.points[-1][0]
         kinds[kind] = kinds.get(kind, 0) + 1
