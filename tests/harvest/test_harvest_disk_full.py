@@ -177,3 +177,15 @@ def test_a_real_small_filesystem_fills_up_during_a_harvest(update, tmp_path):
             assert again.exit_code == 0, (left, again.output)
             assert tree(out) == after, left
         assert len(outcomes) > 1, f"every level stopped at the same moment: {outcomes}"
+
+
+@pytest.mark.parametrize("full_at", [1, 2, 3])  # the folder, its parent's sync, the lock file
+def test_no_room_for_the_folder_or_its_lock_file(fake, tmp_path, full_at):
+    out = tmp_path / "harvest"
+    with FillingDisk(tmp_path) as disk:
+        disk.full_at = full_at
+        result = harvest(fake, out)
+    assert disk.filled and result.exit_code == 1, result.output
+    assert counted_in(disk_full_line(result.stderr)) == 0
+    assert fake.requests("detail") == []  # stopped before fetching anything
+    assert not out.exists() or temporary_files(out) == []
