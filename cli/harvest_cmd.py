@@ -67,7 +67,8 @@ def harvest(sessions, start, end, out_dir: Path, api: str, rate: float, do_index
     """Fetch written questions, their answer PDFs and official metadata (incremental).
 
     Exit 0 when everything was fetched, 1 when some question failed (each is reported with
-    a one-line reason), 2 for usage errors.
+    a one-line reason) or the disk filled up (the run stops; files fetched so far are
+    kept whole), 2 for usage errors.
     """
     from harvest.client import Client, Politeness
     from harvest.discovery import Selection
@@ -115,12 +116,15 @@ def harvest(sessions, start, end, out_dir: Path, api: str, rate: float, do_index
     if not as_json:
         for key, reason in report.failed:
             click.echo(f"{key}: error: {reason}", err=True)
+        if report.disk_full:  # the run stopped: its line replaces the summary
+            click.echo(report.disk_full, err=True)
+            sys.exit(1)
         for key, reason in report.unsupported:
             click.echo(f"{key}: skipped: {reason}", err=True)
         for note in report.notes:
             click.echo(f"note: {note}", err=True)
         click.echo(report.summary())
-    if do_index and not dry_run:
+    if do_index and not dry_run and not report.disk_full:
         index_code = run_index([out_dir], index_dir, quiet=as_json) if out_dir.is_dir() else 0
         summary["index_exit"] = index_code
         code = max(code, index_code)

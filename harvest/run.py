@@ -3,7 +3,9 @@
 A question is unchanged when its stored sidecar holds the same `last_modified` and the
 same answer status (`status`, `statusdatumSchvBeantwoord`) as the search result now
 shows, and its file (if it had one) is still there; then neither its detail nor its file
-is fetched. Every failure is one line with the question's id, and the run goes on.
+is fetched. Every failure is one line with the question's id, and the run goes on,
+except a full disk: then the run stops at once (every later write would fail too), with
+the files written so far whole and the unfinished one removed (docs/harvest.md).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from durable.diskfull import is_disk_full
 from harvest.client import DEFAULT_API, MAX_JSON_BYTES, Client, FetchError
 from harvest.discovery import Discovery, Selection
 from harvest.opendata import (
@@ -48,10 +51,11 @@ class HarvestReport:
     removed_temp: int = 0
     seconds: float = 0.0
     dry_run: bool = False
+    disk_full: str | None = None  # the one line saying the run stopped on a full disk
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.disk_full
 
     def summary(self) -> str:
         verb = "would fetch" if self.dry_run else "fetched"
@@ -70,8 +74,14 @@ class HarvestReport:
             "without_file": self.without_file, "duplicates": self.duplicates,
             "notes": self.notes, "requests": dict(self.requests),
             "dry_run": self.dry_run, "planned": self.planned if self.dry_run else [],
-            "seconds": round(self.seconds, 3),
+            "seconds": round(self.seconds, 3), "disk_full": self.disk_full,
         }
+
+
+def disk_full_message(out: Path, report: HarvestReport) -> str:
+    return (f"disk full: no space left on the device of {out} while harvesting; freed "
+            f"nothing, files fetched so far kept ({report.new} new, {report.updated} "
+            f"updated; the unfinished file removed). Free some space and run again.")
 
 
 class Harvester:
@@ -91,10 +101,17 @@ class Harvester:
         if dry_run:
             self._scan_only()
             return self._run(selection, True, progress, on_total)
-        with run_lock(self.store.root):
-            removed = self.store.scan()
-            report = self._run(selection, False, progress, on_total)
-            report.removed_temp = removed
+        try:
+            with run_lock(self.store.root):
+                removed = self.store.scan()
+                report = self._run(selection, False, progress, on_total)
+                report.removed_temp = removed
+                return report
+        except OSError as error:  # no room for the folder or its lock file
+            if not is_disk_full(error):
+                raise
+            report = HarvestReport()
+            report.disk_full = disk_full_message(self.store.root, report)
             return report
 
     def _run(self, selection: Selection, dry_run: bool, progress, on_total) -> HarvestReport:
@@ -104,7 +121,13 @@ class Harvester:
         discovery = Discovery(self.client, self.api, on_total=on_total, **kwargs)
         today = self.clock().date()
         for hit in discovery.hits(selection, today):
-            self._one(hit, report, dry_run)
+            try:
+                self._one(hit, report, dry_run)
+            except OSError as error:
+                if not is_disk_full(error):
+                    raise
+                report.disk_full = disk_full_message(self.store.root, report)
+                break
             if progress:
                 progress(1)
         report.failed[:0] = discovery.failures

@@ -1,11 +1,13 @@
 """The harvest folder: `<zittingsjaar>/<id>.pdf` and `<zittingsjaar>/<id>.json`.
 
-Files appear only whole: each is written to a hidden temporary name in the same folder,
-flushed to disk and renamed over the final name (a rename is atomic on one file system).
-The PDF is renamed before its sidecar, and the sidecar is what marks a question as
-fetched: a run killed between the two leaves a PDF without (or with an older) sidecar,
-and the next run fetches that question again. Temporary files a killed run left behind
-are removed at the start of the next.
+Files appear only whole and stay on disk through a power cut: each is written with
+`durable.writes.write_atomic` (a hidden temporary name in the same folder, synced,
+renamed over the final name, the folder synced), and new folders with
+`durable.writes.make_dirs`. The PDF is renamed before its sidecar, and the sidecar is
+what marks a question as fetched: a run killed (or stopped by a full disk) between the
+two leaves a PDF without (or with an older) sidecar, and the next run fetches that
+question again. Temporary files a killed run left behind are removed at the start of
+the next.
 """
 
 from __future__ import annotations
@@ -17,34 +19,12 @@ import os
 import re
 from pathlib import Path
 
+from durable.writes import PARTIAL_SUFFIX, fsync_dir, make_dirs, write_atomic
+
 SIDECAR_FORMAT = 1
-TEMP_SUFFIX = ".part"
+# Temporary files: write_atomic's, and ".NAME.<pid>.part" of harvests before it was shared.
+TEMP_SUFFIXES = (PARTIAL_SUFFIX, ".part")
 _SESSION = re.compile(r"^\d{4}-\d{4}$")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
-    try:
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def sidecar_bytes(data: dict) -> bytes:
@@ -62,7 +42,7 @@ class HarvestBusyError(RuntimeError):
 def run_lock(root: Path):
     """One harvest at a time per folder (a second would delete the first's temporary
     files); the lock goes with the process, so a killed run never leaves it held."""
-    root.mkdir(parents=True, exist_ok=True)
+    make_dirs(root)
     with open(root / LOCK_NAME, "a+b") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -89,7 +69,7 @@ class Store:
             if not folder.is_dir() or not _SESSION.match(folder.name):
                 continue
             for entry in os.scandir(folder):
-                if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
+                if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIXES):
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)
                         removed += 1
@@ -120,6 +100,7 @@ class Store:
              pdf: bytes | None) -> list[Path]:
         """Write the PDF (when there is one) and then the sidecar; returns the paths."""
         folder = self.folder(session)
+        make_dirs(folder)
         written = []
         if pdf is not None:
             path = folder / f"{question_id}.pdf"
@@ -132,6 +113,7 @@ class Store:
             for stale in (old, old.with_suffix(".pdf")):
                 with contextlib.suppress(OSError):
                     stale.unlink()
+            fsync_dir(old.parent)  # or a power cut brings the old copy back
         self.sidecars[question_id] = path
         written.append(path)
         return written

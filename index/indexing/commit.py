@@ -25,7 +25,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, FileIndex, clean_files
 from whoosh.writing import SegmentWriter
 
-from index.indexing.durable import fsync_dir, fsync_files
+from durable.writes import fsync_dir, fsync_files
 from index.indexing.postings import PackedCodec
 
 

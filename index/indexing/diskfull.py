@@ -8,26 +8,11 @@ nothing else is deleted to make room: the user decides what to free.
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
-
-DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 class DiskFullError(Exception):
     """The disk (or the user's quota) ran out of space; the message is one line."""
-
-
-def is_disk_full(error: BaseException) -> bool:
-    """True for ENOSPC/EDQUOT, raised here or in an indexing worker (its `errno`),
-    or as the cause of another error."""
-    seen = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        if getattr(error, "errno", None) in DISK_FULL_ERRNOS:
-            return True
-        error = error.__cause__ or error.__context__
-    return False
 
 
 def disk_full_message(index_dir: Path, records: int) -> str:

@@ -3,7 +3,7 @@
 A run killed, or cut off by a power failure or a full disk, can leave: segment files of
 a commit it never finished, a table of contents (TOC) written under its temporary name
 and never renamed, older TOCs a finished commit had not yet deleted, the writer's
-temporary folder, and temporary files of `index.indexing.durable.write_atomic`. Readers never
+temporary folder, and temporary files of `durable.writes.write_atomic`. Readers never
 look at any of them (they follow the newest TOC). `vraagbaak check` names them; the
 next `vraagbaak index` removes them, under the run lock, before it writes.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC
 
-from index.indexing.durable import leftover_partials
+from durable.writes import leftover_partials
 
 
 def find_leftovers(index_dir: Path, indexname: str) -> list[str]:

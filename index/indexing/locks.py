@@ -23,7 +23,7 @@ from pathlib import Path
 
 from whoosh.util.filelock import FileLock
 
-from index.indexing.durable import fsync_dir
+from durable.writes import fsync_dir
 
 # Not a name Whoosh's file cleaner or index creation ever touches.
 RUN_LOCK_NAME = "vraagbaak_RUNLOCK"

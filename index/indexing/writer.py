@@ -31,11 +31,12 @@ from pathlib import Path
 from whoosh.index import LockError
 
 from config.settings import Settings
+from durable.diskfull import is_disk_full
 from index.documents.metadata import sidecar_bytes
 from index.documents.model import ReadError
 from index.documents.readers import iter_corpus_files, open_regular
 from index.indexing.commit import CommitWriter
-from index.indexing.diskfull import DiskFullError, disk_full_message, is_disk_full
+from index.indexing.diskfull import DiskFullError, disk_full_message
 from index.indexing.leftovers import remove_leftovers
 from index.indexing.locks import IndexBusyError, busy_message, run_lock
 from index.indexing.segments import FileResult, Workers

@@ -159,3 +159,20 @@ def test_a_link_that_is_not_http_fails_at_once():
     with pytest.raises(FetchError, match="not a usable http"):
         client.get("ftp://docs.example/x.pdf", "file")
     assert client.requests["file"] == 1
+
+
+def test_a_run_removes_temporary_files_a_killed_run_left_and_nothing_else(tmp_path):
+    from harvest.store import Store
+
+    folder = tmp_path / "2024-2025"
+    folder.mkdir()
+    kept = {"123.pdf": b"%PDF-1.4 whole", "123.json": b"{}", ".notes": b"mine"}
+    left = [".124.pdf.1a2b3c4d.partial", ".125.json.4242.part"]  # now, and before durable/
+    for name, data in kept.items():
+        (folder / name).write_bytes(data)
+    for name in left:
+        (folder / name).write_bytes(b"half")
+    store = Store(tmp_path)
+    assert store.scan() == 2
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == kept
+    assert set(store.sidecars) == {"123"}

@@ -10,10 +10,7 @@ disk stays full, as a real one does, until space is freed).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -24,6 +21,7 @@ from simulated_disk import SimulatedDisk
 from cli.main import cli
 from index.indexing.check import check_index
 from index.indexing.writer import index_paths
+from tests.small_filesystem import fill, free_bytes, small_filesystem
 
 LINE = "freed nothing, last commit kept"
 pytestmark = [pytest.mark.slow,
@@ -105,28 +103,6 @@ def test_enospc_at_every_write_and_fsync_of_an_update(corpora, tmp_path):
     assert point > 10 and outcomes["last commit kept"] > 0
 
 
-@contextlib.contextmanager
-def small_filesystem(mountpoint: Path, size: str):
-    """A tmpfs of `size` at mountpoint, unmounted afterwards (root only)."""
-    if os.geteuid() != 0 or not shutil.which("mount"):
-        pytest.skip("mounting a small tmpfs needs root; the ENOSPC test covers the rest")
-    mountpoint.mkdir()
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
-                           str(mountpoint)], capture_output=True, text=True, check=False)
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
-    try:
-        yield mountpoint
-    finally:
-        if subprocess.run(["umount", str(mountpoint)], check=False).returncode != 0:
-            subprocess.run(["umount", "-l", str(mountpoint)], check=False)
-
-
-def free_bytes(path: Path) -> int:
-    info = os.statvfs(path)
-    return info.f_bavail * info.f_frsize
-
-
 def test_a_real_small_filesystem_fills_up(tmp_path):
     from synth.generator import generate
 
@@ -146,11 +122,7 @@ def test_a_real_small_filesystem_fills_up(tmp_path):
         assert first.returncode == 0, first.stderr
         filler = mnt / "filler"
         for left in (0, 40_000, 200_000):
-            with open(filler, "wb") as handle:  # leave `left` bytes free
-                handle.truncate(0)
-            room = free_bytes(mnt) - left
-            with open(filler, "wb") as handle:
-                handle.write(b"\0" * max(room, 0))
+            fill(filler, left)
             free = free_bytes(mnt)
             result = run(args)
             assert result.returncode == 1, (left, result.stdout, result.stderr)

@@ -1,4 +1,4 @@
-"""`index.indexing.durable.write_atomic` (for the harvester's files) and the lock files, under a
+"""`durable.writes.write_atomic` (for the harvester's files) and the lock files, under a
 power cut at every event (simulated_disk.py) and under errors."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import random
 import pytest
 from simulated_disk import SimulatedDisk
 
-from index.indexing.durable import leftover_partials, write_atomic
+from durable.writes import leftover_partials, write_atomic
 from index.indexing.locks import RUN_LOCK_NAME, WRITE_LOCK_NAME, run_lock
 
 

@@ -7,7 +7,7 @@ name is durable only once its folder is synced (fsync on the folder). `write_ato
 does the whole dance for one file: write a temporary file next to the target, sync
 it, rename it over the target, sync the folder. A reader then sees the old file or the
 new one, whole, whatever moment the power goes (the harvester's files and the index's
-table of contents are written this way).
+table of contents are written this way; `make_dirs` creates their folders).
 """
 
 from __future__ import annotations
@@ -44,6 +44,18 @@ def fsync_dir(folder: str | os.PathLike) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def make_dirs(folder: str | os.PathLike) -> None:
+    """Create `folder` and its missing parents, each new name made durable (its parent
+    synced), so a power cut cannot lose a folder and the files synced inside it."""
+    folder = Path(folder)
+    if folder.is_dir():
+        return
+    make_dirs(folder.parent)
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(folder)
+    fsync_dir(folder.parent)
 
 
 @contextlib.contextmanager
