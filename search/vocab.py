@@ -38,32 +38,36 @@ class Vocabulary:
         if not new:
             return self
         with self._lock:
+            seen: dict[str, tuple[str | None, tuple[str, ...]]] = {}
             for leaf in new:
                 key = segment_key(leaf)
                 if key in self._scanned:
                     continue
-                self._add(segment_words(leaf, EXACT_FIELDS))
+                self._add(segment_words(leaf, EXACT_FIELDS), seen)
                 self._scanned.add(key)
         return self
 
     def add_words(self, words: Iterable[str]) -> Vocabulary:
         """File some exact (folded) words, as if an indexed segment held them."""
         with self._lock:
-            self._add(words)
+            self._add(words, {})
         return self
 
-    def _add(self, words: Iterable[str]) -> None:
+    def _add(self, words: Iterable[str],
+             seen: dict[str, tuple[str | None, tuple[str, ...]]]) -> None:
+        """File `words`; `seen` holds the stem and part stems of each word met so far in
+        this scan (one word recurs in every text field and segment that has it)."""
         stops = stop_words()
         forms, parts = self._forms, self._parts
-        stems: dict[str, str | None] = {}
         for word in words:
-            if word in stems:
-                stem = stems[word]
-            else:
-                stem = stems[word] = None if word in stops else stem_word(word)
+            known = seen.get(word)
+            if known is None:
+                stem = None if word in stops else stem_word(word)
+                known = seen[word] = (stem, part_stems(word, stem) if stem is not None else ())
+            stem, word_parts = known
             if stem is not None:
                 forms.setdefault(stem, set()).add(word)
-                for part in part_stems(word):
+                for part in word_parts:
                     parts.setdefault(part, set()).add(word)
 
     def forms(self, stem: str) -> list[str]:

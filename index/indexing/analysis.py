@@ -241,11 +241,16 @@ def stem_word(word: str) -> str:
     return _STEMMER[0](fold(word))
 
 
-def part_stems(word: str) -> tuple[str, ...]:
-    """The stems of the compound parts of one folded word, without the word's own stem:
-    the extra terms the stemmed analyzer indexes for it (search/vocab.py)."""
-    own = stem_word(word)
-    stems = (stem_word(part) for part in compound_parts(word))
+def part_stems(word: str, own: str | None = None) -> tuple[str, ...]:
+    """The stems of the compound parts of one folded word, without the word's own stem
+    (`own`, when the caller has it already): the extra terms the stemmed analyzer
+    indexes for it (search/vocab.py)."""
+    parts = compound_parts(word)
+    if not parts:
+        return ()
+    if own is None:
+        own = stem_word(word)
+    stems = (stem_word(part) for part in parts)
     return tuple(dict.fromkeys(s for s in stems if s != own))
 
 
