@@ -38,7 +38,7 @@ class Vocabulary:
         if not new:
             return self
         with self._lock:
-            seen: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+            seen: set[str] = set()
             for leaf in new:
                 key = segment_key(leaf)
                 if key in self._scanned:
@@ -50,25 +50,24 @@ class Vocabulary:
     def add_words(self, words: Iterable[str]) -> Vocabulary:
         """File some exact (folded) words, as if an indexed segment held them."""
         with self._lock:
-            self._add(words, {})
+            self._add(words, set())
         return self
 
-    def _add(self, words: Iterable[str],
-             seen: dict[str, tuple[str | None, tuple[str, ...]]]) -> None:
-        """File `words`; `seen` holds the stem and part stems of each word met so far in
-        this scan (one word recurs in every text field and segment that has it)."""
+    def _add(self, words: Iterable[str], seen: set[str]) -> None:
+        """File `words`, except those in `seen`: the words met so far in this scan, filed
+        already (one word recurs in every text field and segment that has it)."""
         stops = stop_words()
         forms, parts = self._forms, self._parts
         for word in words:
-            known = seen.get(word)
-            if known is None:
-                stem = None if word in stops else stem_word(word)
-                known = seen[word] = (stem, part_stems(word, stem) if stem is not None else ())
-            stem, word_parts = known
-            if stem is not None:
-                forms.setdefault(stem, set()).add(word)
-                for part in word_parts:
-                    parts.setdefault(part, set()).add(word)
+            if word in seen:
+                continue  # filed already
+            seen.add(word)
+            if word in stops:
+                continue
+            stem = stem_word(word)
+            forms.setdefault(stem, set()).add(word)
+            for part in part_stems(word, stem):
+                parts.setdefault(part, set()).add(word)
 
     def forms(self, stem: str) -> list[str]:
         with self._lock:

@@ -128,8 +128,10 @@ class CompoundSplitter:
         `beleid`, `diensten` -> `dienst`); otherwise `left` must itself be a word that
         may start one: hunspell's `Ca`/`Ce` flags, or a common noun (`dag`).
         """
-        lists = self._lists()
-        hunspell, frequency, excluded, stems = lists
+        hunspell, frequency, excluded, stems = self._lists()
+        if hunspell is not None and len(left) < MIN_WORD and left not in stems \
+                and left[:-1] not in stems and left[:-2] not in stems:
+            return None  # no root to start with and too short to be a compound itself
         for link in ("s", "en", "e", ""):
             if not left.endswith(link):
                 continue
@@ -148,10 +150,10 @@ class CompoundSplitter:
             if hunspell is None:
                 ok = frequency.get(root, 0.0) >= MIN_FREQUENCY and (link or size >= MIN_PART)
             elif link == "s":
-                ok = bool(flags & _LINK_S_FLAGS) and size >= MIN_PART
+                ok = not flags.isdisjoint(_LINK_S_FLAGS) and size >= MIN_PART
             else:
-                ok = bool(flags & _START_FLAGS) and (size >= MIN_PART or not link)
-            if not ok and not link and flags & NOUN_FLAGS:
+                ok = not flags.isdisjoint(_START_FLAGS) and (size >= MIN_PART or not link)
+            if not ok and not link and not flags.isdisjoint(NOUN_FLAGS):
                 ok = frequency.get(root, 0.0) >= SHORT_PART_FREQUENCY
             if not ok and not link and size >= MIN_WORD:
                 ok = bool(self(root))  # a compound itself: `kinderopvang|beleid`
@@ -208,16 +210,25 @@ class CompoundSplitter:
         modifiers, heads = self._modifiers, self._heads  # looked up here: one call less a cut
         ering = word.endswith("ering")
         best, best_score = None, -math.inf
+        shortest = 0  # the shortest prefix found to start a compound (cuts go up)
         for cut in range(MIN_PART - 1, len(word) - MIN_PART + 2):
+            left = word[:cut]
+            found = modifiers.get(left, _UNSEEN)  # dictionary look-ups: the cheap test first
+            if found is None:
+                continue
             right = word[cut:]
             if ering and right == "ring":
                 continue  # the suffix -ering: digitalisering, rapportering
-            left = word[:cut]
-            found = modifiers.get(left, _UNSEEN)  # dictionary look-ups: the cheap test first
             if found is _UNSEEN:
+                if cut >= MIN_WORD and not 0 < shortest <= cut - MIN_PART + 1 \
+                        and left not in self._cache:
+                    # None of the prefixes a split of `left` would start with starts
+                    # a compound (all looked at, shorter cuts first): `left` is none.
+                    _remember(self._cache, left, (), self.cachesize)
                 found = self._modifier(left)
-            if found is None:
-                continue
+                if found is None:
+                    continue
+            shortest = shortest or cut
             is_head = heads.get(right)
             if is_head is None:
                 is_head = self._head(right)
