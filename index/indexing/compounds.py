@@ -129,9 +129,12 @@ class CompoundSplitter:
         may start one: hunspell's `Ca`/`Ce` flags, or a common noun (`dag`).
         """
         hunspell, frequency, excluded, stems = self._lists()
-        if hunspell is not None and len(left) < MIN_WORD and left not in stems \
-                and left[:-1] not in stems and left[:-2] not in stems:
-            return None  # no root to start with and too short to be a compound itself
+        if hunspell is not None and left not in stems and left[:-1] not in stems \
+                and left[:-2] not in stems:
+            # no root with flags to start with: only a compound itself may start one
+            if len(left) >= MIN_WORD and left not in excluded and self(left):
+                return left, ""  # `kinderopvang|beleid`
+            return None
         for link in ("s", "en", "e", ""):
             if not left.endswith(link):
                 continue
@@ -292,8 +295,9 @@ def folded_stems(hunspell: Hunspell | None) -> dict[str, str]:
 
 @cache
 def shared_splitter() -> CompoundSplitter:
-    """One splitter per process, for callers outside the analyzers. Its cache is small:
-    search splits each indexed word once, when its vocabulary is built."""
+    """One splitter per process, for callers outside the analyzers. Its caches are
+    small: search splits each indexed word once, when its vocabulary is built (a cache
+    of 100,000 entries made no measurable difference at 10,000 documents)."""
     return CompoundSplitter(cachesize=20_000)
 
 
