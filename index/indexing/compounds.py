@@ -213,7 +213,8 @@ class CompoundSplitter:
         modifiers, heads = self._modifiers, self._heads  # looked up here: one call less a cut
         ering = word.endswith("ering")
         best, best_score = None, -math.inf
-        shortest = 0  # the shortest prefix found to start a compound (cuts go up)
+        # The shortest cut that starts a compound or was left undecided (cuts go up).
+        shortest = 0
         for cut in range(MIN_PART - 1, len(word) - MIN_PART + 2):
             left = word[:cut]
             found = modifiers.get(left, _UNSEEN)  # dictionary look-ups: the cheap test first
@@ -222,17 +223,20 @@ class CompoundSplitter:
             right = word[cut:]
             if ering and right == "ring":
                 continue  # the suffix -ering: digitalisering, rapportering
+            is_head = heads.get(right)
             if found is _UNSEEN:
+                if is_head is False:
+                    shortest = shortest or cut  # no split here: `left` stays undecided
+                    continue
                 if cut >= MIN_WORD and not 0 < shortest <= cut - MIN_PART + 1 \
                         and left not in self._cache:
                     # None of the prefixes a split of `left` would start with starts
-                    # a compound (all looked at, shorter cuts first): `left` is none.
+                    # a compound (all decided, shorter cuts first): `left` is none.
                     _remember(self._cache, left, (), self.cachesize)
                 found = self._modifier(left)
                 if found is None:
                     continue
             shortest = shortest or cut
-            is_head = heads.get(right)
             if is_head is None:
                 is_head = self._head(right)
             if not is_head:
