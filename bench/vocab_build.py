@@ -47,17 +47,21 @@ def main(argv: list[str] | None = None) -> int:
     shared_splitter()._lists()
     stem_word("beleid")
     load = time.process_time() - started
+    part_stems = search.vocab.part_stems
     if args.no_parts:
         search.vocab.part_stems = lambda word, own=None: ()
     cpu, wall = [], []
-    with open_index(args.index_dir).searcher() as searcher:
-        reader = searcher.reader()
-        for _ in range(args.repeat):
-            _fresh_caches()
-            c, w = time.process_time(), time.perf_counter()
-            vocabulary = search.vocab.Vocabulary().update(reader)
-            cpu.append(time.process_time() - c)
-            wall.append(time.perf_counter() - w)
+    try:
+        with open_index(args.index_dir).searcher() as searcher:
+            reader = searcher.reader()
+            for _ in range(args.repeat):
+                _fresh_caches()
+                c, w = time.process_time(), time.perf_counter()
+                vocabulary = search.vocab.Vocabulary().update(reader)
+                cpu.append(time.process_time() - c)
+                wall.append(time.perf_counter() - w)
+    finally:
+        search.vocab.part_stems = part_stems
     parts = len(vocabulary._parts)
     print(f"vocabulary of {len(vocabulary._forms)} stems, {parts} part stems; "
           f"word lists loaded in {load:.2f} s CPU")
