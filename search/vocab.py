@@ -12,6 +12,7 @@ suggester), so nothing outlives the service.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 
 from index.indexing.analysis import analyze, part_stems, stem_word, stop_words
 from index.indexing.schema import EXACT_FIELDS
@@ -37,24 +38,36 @@ class Vocabulary:
         if not new:
             return self
         with self._lock:
-            stops = stop_words()
-            forms, parts = self._forms, self._parts
-            stems: dict[str, str | None] = {}
+            seen: set[str] = set()
             for leaf in new:
                 key = segment_key(leaf)
                 if key in self._scanned:
                     continue
-                for word in segment_words(leaf, EXACT_FIELDS):
-                    if word in stems:
-                        stem = stems[word]
-                    else:
-                        stem = stems[word] = None if word in stops else stem_word(word)
-                    if stem is not None:
-                        forms.setdefault(stem, set()).add(word)
-                        for part in part_stems(word):
-                            parts.setdefault(part, set()).add(word)
+                self._add(segment_words(leaf, EXACT_FIELDS), seen)
                 self._scanned.add(key)
         return self
+
+    def add_words(self, words: Iterable[str]) -> Vocabulary:
+        """File some exact (folded) words, as if an indexed segment held them."""
+        with self._lock:
+            self._add(words, set())
+        return self
+
+    def _add(self, words: Iterable[str], seen: set[str]) -> None:
+        """File `words`, except those in `seen`: the words met so far in this scan, filed
+        already (one word recurs in every text field and segment that has it)."""
+        stops = stop_words()
+        forms, parts = self._forms, self._parts
+        for word in words:
+            if word in seen:
+                continue  # filed already
+            seen.add(word)
+            if word in stops:
+                continue
+            stem = stem_word(word)
+            forms.setdefault(stem, set()).add(word)
+            for part in part_stems(word, stem):
+                parts.setdefault(part, set()).add(word)
 
     def forms(self, stem: str) -> list[str]:
         with self._lock:
@@ -69,6 +82,11 @@ class Vocabulary:
         """The indexed compounds that hold `stem` as a part, without its own forms."""
         with self._lock:
             return sorted(self._parts.get(stem, set()) - self._forms.get(stem, set()))
+
+    def part_stem_count(self) -> int:
+        """How many stems have compounds filed under them."""
+        with self._lock:
+            return len(self._parts)
 
     def _has(self, stem: str) -> bool:
         return stem in self._forms or stem in self._parts

@@ -37,3 +37,17 @@ def test_bench_smoke_run_writes_report_json_and_plot(tmp_path):
     assert (out / "latency.png").read_bytes()[:4] == b"\x89PNG"
     # a second run reuses the cached corpus and parsed records
     assert (cache / "synth-300-s2024" / ".complete").exists()
+
+
+def test_vocab_build_bench_times_the_vocabulary_with_and_without_parts(built_index, capsys):
+    from bench.vocab_build import main
+
+    def part_stems(argv):
+        assert main([str(built_index), "--repeat", "1", *argv]) == 0
+        out = capsys.readouterr().out
+        assert "update: CPU best" in out
+        return int(out.split(" part stems")[0].rsplit(", ", 1)[1])
+
+    assert part_stems([]) > 0  # the synthetic corpus holds compounds
+    assert part_stems(["--no-parts"]) == 0
+    assert part_stems([]) > 0  # --no-parts left the vocabulary as it was

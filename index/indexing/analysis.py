@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from whoosh.analysis import Composable, Filter, RegexTokenizer, Token
 
-from index.indexing.compounds import CompoundSplitter, compound_parts
+from index.indexing.compounds import MIN_WORD, CompoundSplitter, compound_parts
 from index.indexing.stemming import DutchStemmer, fold, stopwords
 
 __all__ = [
@@ -241,11 +241,18 @@ def stem_word(word: str) -> str:
     return _STEMMER[0](fold(word))
 
 
-def part_stems(word: str) -> tuple[str, ...]:
-    """The stems of the compound parts of one folded word, without the word's own stem:
-    the extra terms the stemmed analyzer indexes for it (search/vocab.py)."""
-    own = stem_word(word)
-    stems = (stem_word(part) for part in compound_parts(word))
+def part_stems(word: str, own: str | None = None) -> tuple[str, ...]:
+    """The stems of the compound parts of one folded word, without the word's own stem
+    (`own`, when the caller has it already): the extra terms the stemmed analyzer
+    indexes for it (search/vocab.py)."""
+    if len(word) < MIN_WORD:
+        return ()  # most words: too short to split, known without a call
+    parts = compound_parts(word)
+    if not parts:
+        return ()
+    if own is None:
+        own = stem_word(word)
+    stems = (stem_word(part) for part in parts)
     return tuple(dict.fromkeys(s for s in stems if s != own))
 
 

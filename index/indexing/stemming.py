@@ -141,6 +141,8 @@ class DutchStemmer:
         # Older pickles have no `lemmas` attribute: they analysed without a map.
         name = self.__dict__.get("lemmas")
         self._lemmas = load_lemma_map(name) if name else {}
+        # the rewritten endings, for one C call that rules them all out (most words)
+        self._endings = tuple(end for end, _ in self.overrides.endings)
 
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
@@ -185,7 +187,8 @@ class DutchStemmer:
             return term
         if not base.isalpha():
             return base  # numbers, codes (covid19), d'r: kept as they are
-        base = over.rewrite(base)
+        if base.endswith(self._endings):
+            base = over.rewrite(base)
         stem = self._snowball(base)
         if "ge" in base:
             stem = over.restore_ge(base, stem)
