@@ -181,3 +181,25 @@ def test_the_refusals_name_the_limits():
 def test_count_leaves_counts_inside_not_and_or():
     assert count_leaves(tree("-(a OR b) c")) == 3
     assert count_leaves(tree('NOT "a b"')) == 1
+
+
+@pytest.mark.parametrize("text, expected, notices", [
+    ("a OR b OR", Or([Word("a"), Word("b")]),
+     ["'OR' zonder woord ervoor of erna werd genegeerd."]),
+    ("a AND b OR c", Or([And([Word("a"), Word("b")]), Word("c")]), []),
+    ("titel:OR a", Word("a"), ["Een veld zonder waarde werd genegeerd.",
+                               "'OR' zonder woord ervoor of erna werd genegeerd."]),
+    ("titel:AND a", Word("a"), ["Een veld zonder waarde werd genegeerd."]),
+    ("titel:onderw*", Word("onderw", field="title", prefix=True), []),
+])
+def test_operators_after_a_field_or_a_group_and_a_field_on_a_prefix(text, expected, notices):
+    parsed = parse_query(text)
+    assert parsed.tree == expected
+    assert parsed.notices == notices
+
+
+def test_a_wildcard_in_the_wrong_place_is_refused_with_the_whole_explanation():
+    with pytest.raises(QueryError) as refused:
+        parse_query("on*derwijs")
+    assert str(refused.value) == ("Jokertekens vooraan of midden in een woord worden niet "
+                                  "ondersteund; gebruik een voorvoegsel zoals onderw*.")
