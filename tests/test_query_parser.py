@@ -191,6 +191,9 @@ def test_count_leaves_counts_inside_not_and_or():
                                "'OR' zonder woord ervoor of erna werd genegeerd."]),
     ("titel:AND a", Word("a"), ["Een veld zonder waarde werd genegeerd."]),
     ("titel:onderw*", Word("onderw", field="title", prefix=True), []),
+    ("a NOT AND b", And([Word("a"), Word("b")]), ["'NOT' zonder woord erna werd genegeerd."]),
+    ("(a NOT) b", And([Word("a"), Word("b")]), ["'NOT' zonder woord erna werd genegeerd."]),
+    ("a -OR b", Or([Word("a"), Word("b")]), ["'-' zonder woord erna werd genegeerd."]),
 ])
 def test_operators_after_a_field_or_a_group_and_a_field_on_a_prefix(text, expected, notices):
     parsed = parse_query(text)
