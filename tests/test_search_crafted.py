@@ -38,6 +38,10 @@ SECOND = [  # a later commit: a second segment, with names that already occur in
         "Wat gebeurde er in Oostende?", "Er kwam een schip aan in Zeebrugge en Oostende."),
     Doc(8, "Greet Verbeke", "Tom Claes", D(2023, 9, 24), "Vissen - Kabeljauw",
         "Hoeveel kabeljauw is er nog?", "De kabeljauw is schaars, zegt de visser."),
+    Doc(9, "Pieter Smet", "Els Peeters", D(2020, 6, 3), "Gezin - Kinderen",
+        "Hoeveel plaatsen telt de kinderopvang?", "De kinderopvang groeit, de kinderopvang ook."),
+    Doc(10, "Pieter Smet", "Mark Janssens", D(2020, 6, 4), "Gezin - Plaatsen",
+        "Is de opvang klaar?", "De opvang is klaar."),
 ]
 DOCS = FIRST + SECOND
 BY_NUMBER = {d.number: d for d in DOCS}
@@ -71,6 +75,7 @@ ALL = set(BY_NUMBER)
 WALVIS = having("walvis", "walvissen")
 DOLFIJN = having("dolfijn", "dolfijnen")
 ZEEBRUGGE = having("zeebrugge")
+OPVANG_PART = {d.number for d in DOCS if any(w.endswith("opvang") for w in words_of(d))}
 
 
 @pytest.fixture(scope="module")
@@ -270,6 +275,19 @@ def test_a_word_in_the_title_ranks_above_the_same_word_in_the_text_only(service)
     assert order(service, "oostende")[0] == 7
 
 
+def test_a_word_as_a_part_of_a_compound_is_found_and_ranks_below_the_word_itself(service):
+    # 9 holds `kinderopvang` three times, 10 holds `opvang` twice
+    assert found(service, "opvang") == OPVANG_PART == {9, 10}
+    assert order(service, "opvang") == [10, 9]
+    assert "kinderopvang" in marked(service, "opvang", 9)
+
+
+def test_a_word_found_only_in_another_form_still_counts(service):
+    # the plural `walvissen` is in 1 only; 2 and 3 hold only the singular
+    assert order(service, "walvissen")[0] == 1
+    assert set(order(service, "walvissen")) == WALVIS
+
+
 def test_scores_fall_down_the_page(service):
     hits = search(service, "walvis OR dolfijn").hits
     scores = [h.score for h in hits]
@@ -288,6 +306,27 @@ def test_snippets_mark_the_words_phrases_and_prefixes_searched(service):
     assert {"blauwe", "walvis"} <= marked(service, '"blauwe walvis"', 1)
     assert "dolfinarium" in marked(service, "dolfina*", 4)
     assert "zorg" not in marked(service, "dolfijn -zeebrugge", 4)
+    # an excluded word is not marked where it does occur (1 holds `blauwe`, not both)
+    assert "blauwe" not in marked(service, "walvis -(blauwe zeebrugge)", 1)
+    assert "blauwe" in marked(service, "walvis blauwe", 1)
+
+
+def test_a_prefix_matching_more_words_than_the_limit_is_refused(service, monkeypatch):
+    from search import compile as compile_module
+
+    expansions = {w for d in DOCS for w in words_of(d) if w.startswith("dolf")}
+    monkeypatch.setattr(compile_module, "MAX_PREFIX_TERMS", len(expansions))
+    assert found(service, "dolf*") == DOLFIJN | having("dolfinarium")
+    monkeypatch.setattr(compile_module, "MAX_PREFIX_TERMS", len(expansions) - 1)
+    result = service.search(SearchRequest(q="dolf*"))
+    assert result.hits == []
+    assert result.error == (f"Het voorvoegsel 'dolf*' past op meer dan "
+                            f"{len(expansions) - 1} woorden; maak het langer.")
+
+
+def test_white_space_alone_lists_everything_without_a_notice(service):
+    result = search(service, "   ")
+    assert {h.number for h in result.hits} == ALL and result.notices == []
 
 
 # -- facets ---------------------------------------------------------------------------
