@@ -39,9 +39,14 @@ SECOND = [  # a later commit: a second segment, with names that already occur in
     Doc(8, "Greet Verbeke", "Tom Claes", D(2023, 9, 24), "Vissen - Kabeljauw",
         "Hoeveel kabeljauw is er nog?", "De kabeljauw is schaars, zegt de visser."),
     Doc(9, "Pieter Smet", "Els Peeters", D(2020, 6, 3), "Gezin - Kinderen",
-        "Hoeveel plaatsen telt de kinderopvang?", "De kinderopvang groeit, de kinderopvang ook."),
+        "Hoeveel plaatsen telt de kinderopvang?",
+        "De kinderopvang groeit, de kinderopvang voor kinderen ook."),
     Doc(10, "Pieter Smet", "Mark Janssens", D(2020, 6, 4), "Gezin - Plaatsen",
         "Is de opvang klaar?", "De opvang is klaar."),
+    Doc(11, "Karel Vos", "Tom Claes", D(2022, 2, 1), "Beleid - Economie",
+        "Welke sociaal-economische gevolgen zijn er?", "De sociaal-economische raad oordeelt."),
+    Doc(12, "Karel Vos", "Els Peeters", D(2022, 2, 2), "Beleid - Raad",
+        "Wat zegt de raad?", "De sociaaleconomische raad zweeg."),
 ]
 DOCS = FIRST + SECOND
 BY_NUMBER = {d.number: d for d in DOCS}
@@ -166,6 +171,50 @@ def test_a_phrase_keeps_its_stop_words_and_is_not_stemmed(service):
     assert found(service, '"bos"') == having("bos")
 
 
+@pytest.mark.parametrize("phrase", ["sociaal-economische raad", "sociaaleconomische raad",
+                                    "sociaal-economische", "sociaaleconomische"])
+def test_a_phrase_finds_a_compound_written_solid_or_with_a_hyphen(service, phrase):
+    spellings = {d.number for d in DOCS if re.search(r"sociaal-?economische raad"
+                                                     if " " in phrase else
+                                                     r"sociaal-?economische", d.text())}
+    assert spellings == {11, 12}
+    assert found(service, f'"{phrase}"') == spellings
+
+
+def test_a_one_word_phrase_is_marked(service):
+    assert "bossen" in marked(service, '"bossen"', 5)
+
+
+def test_a_hyphenated_word_needs_both_its_parts(service):
+    assert found(service, "dolfijn-walvis") == DOLFIJN & WALVIS
+
+
+def test_a_hyphenated_word_with_a_stop_word_in_it_searches_the_other_part(service):
+    assert found(service, "walvis-de") == WALVIS
+
+
+def test_a_compound_searched_marks_only_itself(service):
+    # 9 also holds `kinderen`, a word of the compound's first part: not marked
+    assert marked(service, "kinderopvang", 9) == {"kinderopvang"}
+
+
+def test_a_compound_of_an_excluded_word_is_not_marked(service):
+    # 10 holds `opvang` and `klaar` and is excluded; 9 holds `kinderopvang` and is shown
+    assert found(service, "plaatsen -(opvang klaar)") == {9}
+    assert marked(service, "plaatsen -(opvang klaar)", 9) == {"plaatsen"}
+
+
+def test_only_an_excluded_stop_word_finds_nothing_and_says_so(service):
+    result = search(service, "-de")
+    assert result.hits == []
+    assert "De zoekvraag bevat geen zoekwoorden." in result.notices
+
+
+def test_a_double_negation_finds_and_marks_the_word(service):
+    assert found(service, "NOT NOT walvis") == WALVIS
+    assert "walvis" in marked(service, "NOT NOT walvis", 2)
+
+
 def test_a_phrase_can_be_excluded(service):
     assert found(service, 'walvis -"blauwe walvis"') == WALVIS - in_order("blauwe walvis")
 
@@ -181,6 +230,9 @@ def test_a_prefix_in_a_field_and_a_prefix_nothing_starts_with(service):
     assert found(service, "titel:dolf*") == {d.number for d in DOCS
                                             if any(w.startswith("dolf")
                                                    for w in words_of(d, "title"))}
+    assert found(service, "titel:zeebr*") == {d.number for d in DOCS
+                                              if any(w.startswith("zeebr")
+                                                     for w in words_of(d, "title"))} == {2}
     assert found(service, "qqqzz*") == set()
     assert found(service, "walvis -dolf*") == WALVIS - DOLFIJN
 
