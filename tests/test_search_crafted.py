@@ -210,6 +210,17 @@ def test_only_an_excluded_stop_word_finds_nothing_and_says_so(service):
     assert "De zoekvraag bevat geen zoekwoorden." in result.notices
 
 
+def test_a_stop_word_as_one_side_of_or_leaves_the_other(service):
+    result = search(service, "walvis OR de")
+    assert {h.number for h in result.hits} == WALVIS
+    assert any("stopwoord" in n for n in result.notices), result.notices
+
+
+def test_words_inside_and_or_groups_are_marked(service):
+    assert {"walvis", "zeebrugge"} <= marked(service, "walvis zeebrugge", 2)
+    assert {"walvis", "zeebrugge"} <= marked(service, "(walvis OR x) (zeebrugge OR y)", 2)
+
+
 def test_a_double_negation_finds_and_marks_the_word(service):
     assert found(service, "NOT NOT walvis") == WALVIS
     assert "walvis" in marked(service, "NOT NOT walvis", 2)
