@@ -455,3 +455,13 @@ def test_a_chosen_asker_is_ticked_and_the_asker_facet_counts_the_filtered_matche
 def test_no_facet_value_is_ticked_without_a_filter(service):
     result = search(service, "walvis")
     assert not any(v.selected for values in result.facets.values() for v in values)
+
+
+def test_every_facet_is_there_under_its_documented_name(service):
+    result = search(service, "walvis")
+    assert set(result.facets) == {"minister", "asker", "year", "month", "session", "keyword",
+                                  "theme", "status"}
+    # the records carry no official themes: the theme facet is empty, not missing
+    assert result.facets["theme"] == []
+    # no answer dates either: each record counts once under a status
+    assert sum(v.count for v in result.facets["status"]) == len(WALVIS)
