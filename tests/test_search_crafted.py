@@ -465,3 +465,36 @@ def test_every_facet_is_there_under_its_documented_name(service):
     assert result.facets["theme"] == []
     # no answer dates either: each record counts once under a status
     assert sum(v.count for v in result.facets["status"]) == len(WALVIS)
+
+
+MANY = [Doc(500 + i, f"Minister Nummer{chr(97 + i)}", f"Lid Vrager{chr(97 + i)}",
+            title=f"Walvis - Vraag {i}") for i in range(14)]
+# minister a asks twice more, b once more: the order of the top list is known
+MANY += [Doc(600, "Minister Nummera", "Lid Vragera"), Doc(601, "Minister Nummera", "Lid Vragera"),
+         Doc(602, "Minister Nummerb", "Lid Vragerb")]
+
+
+@pytest.fixture(scope="module")
+def many_names(tmp_path_factory):
+    from crafted import build_index
+
+    from search.service import SearchService
+
+    tmp = tmp_path_factory.mktemp("many-names")
+    service = SearchService(build_index(tmp / "docs", tmp / "index", MANY))
+    yield service
+    service.close()
+
+
+def test_a_facet_lists_the_twelve_most_frequent_and_keeps_a_chosen_one_beyond_them(many_names):
+    counts = Counter(d.minister for d in MANY)
+    ranked = sorted(counts, key=lambda name: (-counts[name], name))
+    last = ranked[-1]  # fourteen ministers: the last two fall outside the top twelve
+    result = search(many_names, "", ministers=[last.split()[-1]])
+    listed = [(v.value, v.count, v.selected) for v in result.facets["minister"]]
+    assert listed[:12] == [(name, counts[name], False) for name in ranked[:12]]
+    assert listed[12:] == [(last, counts[last], True)]
+    askers = Counter(d.asker for d in MANY)
+    result = search(many_names, "")
+    assert [(v.value, v.count) for v in result.facets["asker"]] == \
+        [(name, askers[name]) for name in sorted(askers, key=lambda n: (-askers[n], n))][:12]
