@@ -498,3 +498,20 @@ def test_a_facet_lists_the_twelve_most_frequent_and_keeps_a_chosen_one_beyond_th
     result = search(many_names, "")
     assert [(v.value, v.count) for v in result.facets["asker"]] == \
         [(name, askers[name]) for name in sorted(askers, key=lambda n: (-askers[n], n))][:12]
+
+
+LABELS = {"beantwoord": "Beantwoord", "laattijdig": "Laattijdig beantwoord",
+          "open": "Open, termijn loopt", "te-laat": "Te laat, termijn verstreken"}
+
+
+def test_the_status_facet_names_and_labels_each_status_and_keeps_a_chosen_empty_one(service):
+    plain = search(service, "walvis").facets["status"]
+    assert plain and all(v.label == LABELS[v.value] and not v.selected for v in plain)
+    assert all(v.count > 0 for v in plain)
+    present = {v.value for v in plain}
+    absent = sorted(set(LABELS) - present)[0]
+    chosen = search(service, "walvis", statuses=[absent])
+    assert chosen.hits == []
+    listed = {v.value: (v.count, v.selected) for v in chosen.facets["status"]}
+    assert listed[absent] == (0, True)
+    assert {k for k, (count, _) in listed.items() if count == 0} == {absent}
