@@ -131,7 +131,6 @@ class _Parser:
         self.tokens = tokens
         self.pos = 0
         self.notices = notices
-        self.depth = 0
 
     def peek(self) -> _Tok | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -192,13 +191,11 @@ class _Parser:
     def parse_atom(self, fieldname: str | None) -> Node | None:
         tok = self.take()
         if tok.kind == "(":
-            self.depth += 1
             inner = self.parse_or(fieldname)
             if self.peek() is not None and self.peek().kind == ")":
                 self.take()
             else:
                 self.notices.append("Een ontbrekend ')' werd toegevoegd.")
-            self.depth -= 1
             return inner
         if tok.kind == "field":
             if fieldname is not None:
