@@ -17,45 +17,22 @@ import errno
 import io
 import os
 
+from tests.watched_raw import WatchedRaw
+
 _REAL = {name: getattr(os, name) for name in ("open", "fsync", "mkdir")}
 _REAL_OPEN = builtins.open
 
 
-class _CountedRaw(io.RawIOBase):
+class _CountedRaw(WatchedRaw):
     """An unbuffered file whose every write is a write point."""
 
     def __init__(self, disk: FillingDisk, raw, path: str):
-        self._disk, self._raw, self._path = disk, raw, path
+        super().__init__(raw)
+        self._disk, self._path = disk, path
 
     def write(self, data) -> int:
         self._disk._point("write", self._path)
         return self._raw.write(data)
-
-    def readinto(self, buffer) -> int:
-        return self._raw.readinto(buffer)
-
-    def readable(self) -> bool:
-        return self._raw.readable()
-
-    def writable(self) -> bool:
-        return self._raw.writable()
-
-    def seekable(self) -> bool:
-        return self._raw.seekable()
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self._raw.seek(offset, whence)
-
-    def tell(self) -> int:
-        return self._raw.tell()
-
-    def fileno(self) -> int:
-        return self._raw.fileno()
-
-    def close(self) -> None:
-        if not self.closed:
-            self._raw.close()
-        super().close()
 
 
 class FillingDisk:

@@ -33,6 +33,8 @@ import random
 import stat
 from pathlib import Path
 
+from tests.watched_raw import WatchedRaw
+
 DIR = "<dir>"
 SECTOR = 512
 _REAL = {name: getattr(os, name) for name in
@@ -40,46 +42,18 @@ _REAL = {name: getattr(os, name) for name in
 _REAL_OPEN = builtins.open
 
 
-class _RecordingRaw(io.RawIOBase):
+class _RecordingRaw(WatchedRaw):
     """An unbuffered file whose every write is an event of the disk."""
 
     def __init__(self, disk: SimulatedDisk, raw, name: str):
-        self._disk, self._raw, self._name = disk, raw, name
+        super().__init__(raw)
+        self._disk, self._name = disk, name
 
     def write(self, data) -> int:
         self._disk._before_write(self._name)
         written = self._raw.write(data)
         self._disk._event("write", self._name)
         return written
-
-    def readinto(self, buffer) -> int:
-        return self._raw.readinto(buffer)
-
-    def readable(self) -> bool:
-        return self._raw.readable()
-
-    def writable(self) -> bool:
-        return self._raw.writable()
-
-    def seekable(self) -> bool:
-        return self._raw.seekable()
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self._raw.seek(offset, whence)
-
-    def tell(self) -> int:
-        return self._raw.tell()
-
-    def truncate(self, size=None) -> int:
-        return self._raw.truncate(size)
-
-    def fileno(self) -> int:
-        return self._raw.fileno()
-
-    def close(self) -> None:
-        if not self.closed:
-            self._raw.close()
-        super().close()
 
 
 class SimulatedDisk:
