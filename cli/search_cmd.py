@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
@@ -13,7 +14,7 @@ import click
 from cli.options import index_dir_option, open_service, today_option
 from search.results import MAX_LIMIT, SORTS, SearchRequest, SearchRequestError
 from search.service import SearchService
-from search.status import STATUSES
+from search.status import STATUSES, timing
 
 
 def _echo_json(data) -> None:
@@ -110,24 +111,37 @@ def _load(service: SearchService, doc_id: str):
     return record
 
 
+def _timing_text(when) -> str:
+    """`te-laat (27 werkdagen gewacht, 7 te laat)`: the days only when they are known."""
+    if when.working_days is None:
+        return when.status
+    verb = "over het antwoord" if when.answered_flag else "gewacht"
+    late = f", {when.days_late} te laat" if when.days_late else ""
+    return f"{when.status} ({when.working_days} werkdagen {verb}{late})"
+
+
 @click.command("show")
 @click.argument("doc_id", metavar="ID")
+@today_option
 @index_dir_option
 @click.option("--json", "as_json", is_flag=True)
-def show(doc_id: str, index_dir: Path, as_json: bool) -> None:
-    """Show one record in full."""
+def show(doc_id: str, today, index_dir: Path, as_json: bool) -> None:
+    """Show one record in full, with where it stands (status, days in working days)."""
     service = open_service(index_dir)
     record = _load(service, doc_id)
     coordinated = service.coordinated_for(record)
+    when = timing(record, today.date() if today else dt.date.today())
     if as_json:
         data = record.to_json()
         data["coordinated_id"] = coordinated.id if coordinated else None
+        data.update(status=when.status, working_days=when.working_days,
+                    days_late=when.days_late, deadline=when.deadline)
         _echo_json(data)
         return
     click.echo(click.style(record.title, bold=True))
     rows = [("minister", f"{record.minister} (nr. {record.number})"),
             ("vraagsteller", record.asker), ("datum", record.date),
-            ("antwoord", record.answer_kind)]
+            ("antwoord", record.answer_kind), ("status", _timing_text(when))]
     if record.joint:
         rows.append(("gezamenlijk", ", ".join(f"{j.minister} ({j.number})"
                                                for j in record.joint)))
@@ -135,7 +149,8 @@ def show(doc_id: str, index_dir: Path, as_json: bool) -> None:
         rows.append(("gecoörd.", f"{coordinated.minister}: {coordinated.id}"))
     for label, value in rows:
         click.echo(f"  {label:<13}{value}")
-    click.echo("\nVRAAG\n\n" + record.question)
+    click.echo("\nVRAAG\n\n" + (record.question or "(tekst nog niet beschikbaar: alleen de "
+                                                  "officiële gegevens)"))
     if record.footnotes:
         click.echo("\n" + "\n".join(record.footnotes))
     click.echo("\nANTWOORD\n\n" + (record.answer or "(nog geen antwoord)"))

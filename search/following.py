@@ -33,6 +33,7 @@ class OpenItem:
     deadline: str | None
     working_days: int | None
     days_late: int | None
+    parliament_id: str | None = None  # the official id: to find it in the open data
 
     def to_json(self) -> dict:
         return dict(vars(self))
@@ -90,6 +91,8 @@ def open_mask(columns, today: dt.date, ministers=(), themes=(),
 def waiting_order(columns, docnums: np.ndarray) -> np.ndarray:
     """Longest waiting first: by date asked (the question's own date without metadata),
     then document number, so equal dates keep a stable order."""
+    if not len(docnums):  # nothing open: numpy's string functions refuse an empty array
+        return docnums
     asked = columns.asked[docnums]
     fallback = (columns.date[docnums].astype(np.int64))
     ymd = np.where(np.isnat(asked), fallback,
@@ -119,6 +122,7 @@ def open_questions(service, today: dt.date, ministers=(), themes=(), page: int =
         when = timing(record, today)
         items.append(OpenItem(record.id, record.title, record.minister, record.asker,
                               record.date, record.number, list(record.themes), when.status,
-                              when.asked, when.deadline, when.working_days, when.days_late))
+                              when.asked, when.deadline, when.working_days, when.days_late,
+                              record.parliament_id))
     return OpenList(today, len(matched), overdue, page, limit, items, list(ministers),
                     list(themes), notices)

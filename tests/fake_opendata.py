@@ -3,7 +3,10 @@
 Serves the Document Search API (`/api/search/query/...`), the detail service
 (`/e/opendata/schv/<id>`) and the files (`/files/pfile?id=<n>`) in the documented shapes,
 and injects faults per question or per search page. Every request is logged, so tests can
-assert which were made. Run it by hand to try `vraagbaak harvest` against it:
+assert which were made. A generated question still without an answer can be answered
+later (`FakeOpenData.answer`, or `POST /fake/answer?id=<id>&date=<YYYY-MM-DD>&tijdig=J|N`
+when the fake runs on its own): its search result, detail and file then say so, as the
+services would. Run it by hand to try `vraagbaak harvest` against it:
 
     python -m tests.fake_opendata --count 200 --port 8765
     vraagbaak harvest --zittingsjaar 2024-2025 --api http://127.0.0.1:8765 --out /tmp/h
@@ -40,6 +43,17 @@ class FakeQuestion:
     detail: dict  # as the detail service sends it
     file: bytes | None = None
     file_type: str = "application/pdf"
+    # How a generated question was made (synth plan item, position, seed, width, PDF folder):
+    # enough to make its answered version.
+    origin: tuple | None = None
+
+    def tag(self, name: str) -> str | None:
+        return next((t["value"] for t in self.hit["metatags"]["metatag"]
+                     if t["name"] == name), None)
+
+    @property
+    def answered(self) -> bool:
+        return self.tag("statusdatumSchvBeantwoord") is not None
 
 
 @dataclass
@@ -99,6 +113,37 @@ class FakeOpenData:
         with self.lock:
             self.log.clear()
 
+    def answer(self, qid: str, day: dt.date, on_time: bool) -> FakeQuestion:
+        """Answer a generated question on `day`: the search result gets the answer's status
+        and date, the detail its procedure step, `tijdig` and file, and the file is the
+        question with its answer now."""
+        question = self.by_id[qid]
+        if question.answered or question.origin is None:
+            raise ValueError(f"question {qid} is answered already or was not generated")
+        file_id = f"8{qid}"
+        url = f"{BASE}/files/pfile?id={file_id}"
+        stamp = f"{day.isoformat()}T00:00:00+0200"
+        pdf = answered_pdf(question.origin)
+        with self.lock:
+            detail = question.detail.get("result", question.detail)
+            detail["procedureverloop"].append(
+                {"status": "Tijdig beantwoord" if on_time else "Laattijdig beantwoord",
+                 "datum": stamp})
+            detail["tijdig"] = on_time
+            detail["bestand-ordered"] = [{"URL": url, "naam": "Vraag en antwoord"}]
+            tags = [t for t in question.hit["metatags"]["metatag"]
+                    if t["name"] not in ("status", "publicatiedatum", "last_modified")]
+            tags += [{"name": "status", "value": "Beantwoord"},
+                     {"name": "publicatiedatum", "value": stamp},
+                     {"name": "last_modified", "value": stamp},
+                     {"name": "statusdatumSchvBeantwoord", "value": stamp},
+                     {"name": "document", "value": url}]
+            question.hit["metatags"]["metatag"] = tags
+            question.published = day.isoformat()
+            question.file = pdf
+            self.by_file[file_id] = question
+        return question
+
     def expose(self, obj):
         """An object as the service shows it: with this server's address in its links."""
         return json.loads(json.dumps(obj).replace(BASE, self.url))
@@ -155,6 +200,20 @@ class _Handler(BaseHTTPRequestHandler):
     def setup(self):
         super().setup()  # headers and body go out in two writes: do not wait for an ACK
         self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def do_POST(self):  # noqa: N802 - http.server's name
+        parts = urlsplit(self.path)
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        if parts.path != "/fake/answer" or query.get("id") not in self.fake.by_id:
+            self._send(404, b"not found", "text/plain")
+            return
+        try:
+            self.fake.answer(query["id"], dt.date.fromisoformat(query.get("date", "")),
+                             query.get("tijdig", "J") == "J")
+        except ValueError as error:
+            self._send(409, str(error).encode(), "text/plain")
+            return
+        self._send(200, b"answered", "text/plain")
 
     def do_GET(self):  # noqa: N802 - http.server's name
         parts = urlsplit(self.path)
@@ -284,8 +343,27 @@ def synthetic_questions(count: int, seed: int, pdf_dir: Path,
             pdf_path = pdf_dir / f"{name}.pdf"
             if not pdf_path.exists():
                 make_pdf(pdf_path, text)
-            out.append(_question(hit, detail, pdf_path.read_bytes()))
+            question = _question(hit, detail, pdf_path.read_bytes())
+            question.origin = (item, position, seed, width, pdf_dir)
+            out.append(question)
     return out
+
+
+def answered_pdf(origin: tuple) -> bytes:
+    """The PDF of a generated question that was not answered, now with its answer: the
+    same question (same text, number, date, minister), built as answered by the generator."""
+    from dataclasses import replace
+
+    from synth.generator import build
+    from tests.pdfs import make_pdf
+
+    item, position, seed, width, pdf_dir = origin
+    answered = replace(item, mode="single" if len(item.seats) == 1 else "plain")
+    name, data, _record, _stats = list(build(answered, seed, width))[position]
+    path = Path(pdf_dir) / f"{name}.answered.pdf"
+    if not path.exists():
+        make_pdf(path, data.decode("utf-8" if _is_utf8(data) else "cp1252"))
+    return path.read_bytes()
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -377,9 +455,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--zittingsjaar", default=None)
+    parser.add_argument("--pdf-dir", type=Path, default=None,
+                        help="Keep the generated PDFs here and reuse them on the next start.")
     args = parser.parse_args()
-    questions = synthetic_questions(args.count, args.seed, Path(tempfile.mkdtemp()),
-                                    args.zittingsjaar)
+    questions = synthetic_questions(args.count, args.seed,
+                                    args.pdf_dir or Path(tempfile.mkdtemp()), args.zittingsjaar)
     fake = FakeOpenData(questions)
     fake.server = _Server(("127.0.0.1", args.port), type("H", (_Handler,), {"fake": fake}))
     sessions = sorted({q.session for q in questions})

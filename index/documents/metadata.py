@@ -7,6 +7,11 @@ date asked, asker, minister, title) the record takes the official value; where t
 says otherwise, the record's `warnings` say so. The official-only facts (id, page URL,
 themes, dates asked and answered, in time, zittingsjaar) fill their fields. Names come
 out in the parser's display form, so a record looks the same with or without metadata.
+
+A sidecar alone (the harvester stores no PDF until the question is answered) becomes a
+metadata-only record: the official facts, no question or answer text, answer kind `none`.
+Its id is the one the PDF's record gets once it arrives (the official date, minister and
+number), and the index writer lets the PDF's record replace it.
 """
 
 from __future__ import annotations
@@ -16,10 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.documents.model import Record, record_id
+from index.documents.model import DocumentError, Record, record_id
 from index.documents.parser import display_name
+from index.documents.readers import SIDECAR_SUFFIX
 
-SIDECAR_SUFFIX = ".json"
 MAX_SIDECAR_BYTES = 2_000_000
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _DMY_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
@@ -72,6 +77,31 @@ def load_metadata(path: Path) -> tuple[Metadata | None, str | None]:
     if not isinstance(parsed, dict):
         return None, f"metadata {name} ignored: not a JSON object"
     return metadata_from_sidecar(parsed), None
+
+
+def is_sidecar(path: Path) -> bool:
+    return Path(path).suffix.lower() == SIDECAR_SUFFIX
+
+
+def metadata_record(path: Path, source: str) -> Record:
+    """The record of a sidecar without its document; DocumentError with a one-line reason
+    when the sidecar is unreadable or lacks what identifies the question."""
+    path = Path(path)
+    meta, problem = load_metadata(path)
+    if meta is None:
+        raise DocumentError(problem.replace(" ignored: ", ": ", 1) if problem
+                            else f"metadata {path.name} could not be read")
+    missing = [name for name, value in (("vraagnummer", meta.number), ("minister", meta.minister),
+                                        ("date asked", meta.asked)) if not value]
+    if missing:
+        raise DocumentError(f"metadata {path.name} has no {', '.join(missing)}: "
+                            f"no record without its document")
+    return Record(
+        id=record_id(meta.asked, meta.minister, meta.number), number=meta.number,
+        date=meta.asked, asker=meta.asker or "", minister=meta.minister, portfolio="",
+        title=meta.title or "", question="", answer="", answer_kind="none", source=source,
+        parliament_id=meta.parliament_id, url=meta.url, themes=list(meta.themes),
+        asked=meta.asked, answered=meta.answered, on_time=meta.on_time, session=meta.session)
 
 
 def metadata_from_sidecar(data: dict) -> Metadata:

@@ -25,7 +25,11 @@ from pathlib import Path
 
 from index.documents.model import ReadError
 
-SUPPORTED_SUFFIXES = (".txt", ".pdf")
+DOCUMENT_SUFFIXES = (".txt", ".pdf")
+# Official metadata (index/documents/metadata.py): read with the document of the same name,
+# or alone, as a metadata-only record, when that document is not there (yet).
+SIDECAR_SUFFIX = ".json"
+SUPPORTED_SUFFIXES = (*DOCUMENT_SUFFIXES, SIDECAR_SUFFIX)
 # A written question with its answer is a few kB of text; 5 MB of text is a broken file
 # (or not a document at all), and reading it whole would cost memory for nothing.
 MAX_TEXT_BYTES = 5_000_000
@@ -282,12 +286,27 @@ def _pypdf_text(path: Path) -> str:
             raise ReadError(f"PDF is malformed: {_one_line(error)}") from None
 
 
+def document_beside(sidecar: Path) -> Path | None:
+    """The document whose metadata `sidecar` is (`x.pdf` or `x.txt` for `x.json`), if any:
+    then the sidecar is read with it and is no document of its own."""
+    sidecar = Path(sidecar)
+    if sidecar.suffix != SIDECAR_SUFFIX:  # `x.pdf` has `x.json`, never `x.JSON`
+        return None
+    for suffix in DOCUMENT_SUFFIXES:
+        for spelling in (suffix, suffix.upper()):
+            document = sidecar.with_suffix(spelling)
+            if document.is_file():
+                return document
+    return None
+
+
 def iter_corpus_files(paths: Iterable[Path | str],
                       skipped: Callable[[Path, str], None] | None = None) -> Iterator[Path]:
     """Supported files under `paths`, depth first in sorted order, each file once.
 
     A path given explicitly is yielded as it is (reading it reports what is wrong);
-    inside directories, hidden entries and unsupported suffixes are skipped, and a
+    inside directories, hidden entries, unsupported suffixes and sidecars that have their
+    document beside them (`document_beside`) are skipped, and a
     directory reached twice (a symlink loop) is not entered again. An entry with a
     supported suffix that is no readable file (a looping or broken symbolic link, a
     named pipe) is not yielded but passed to `skipped` with a one-line reason.
@@ -325,7 +344,7 @@ def _walk(directory: Path, seen_dirs: set, seen_files: set,
             reason = None
         if is_dir:
             yield from _walk(path, seen_dirs, seen_files, skipped)
-        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES or document_beside(path):
             continue
         elif is_file:
             if _first_visit(path, seen_files):

@@ -14,7 +14,9 @@ One run holds the run lock (index/indexing/locks.py) from start to end. Worker p
 started before any lock is taken, so they never inherit a lock's file descriptor, and
 they exit when their parent dies: a SIGKILLed run leaves no orphan holding the index.
 A file whose record ids are already indexed from another existing file is a duplicate:
-the index keeps the first, and the duplicate is reported as a failed file.
+the index keeps the first, and the duplicate is reported as a failed file. One exception:
+a metadata-only record (from a sidecar alone, `<id>.json`, of a question not answered yet)
+yields to a document's record of the same id (its `<id>.pdf` has arrived); never the reverse.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from whoosh.index import LockError
 
 from config.settings import Settings
 from durable.diskfull import is_disk_full
-from index.documents.metadata import sidecar_bytes
+from index.documents.metadata import is_sidecar, sidecar_bytes
 from index.documents.model import ReadError
 from index.documents.readers import iter_corpus_files, open_regular
 from index.indexing.commit import CommitWriter
@@ -213,7 +215,7 @@ class _Batch:
     def run(self, writer, index_dir: Path, batch_size: int) -> tuple[bool, list]:
         """(whether files are left, the workers' segments) after up to batch_size files."""
         workers = self.workers
-        self.writer, self.dropped = writer, {}
+        self.writer, self.dropped, self.sidecars = writer, {}, {}
         workers.open(index_dir)
         sent, more = 0, True
         while sent < batch_size:
@@ -253,6 +255,13 @@ class _Batch:
                 self.on_error(key, error)
             self.dropped.setdefault(result.worker, []).extend(result.docnums)
             return
+        for owner in self.owners.replaced:  # metadata-only records this document replaces
+            self.writer.delete_by_term("source", owner)
+            if owner in self.sidecars:
+                worker, docnums = self.sidecars.pop(owner)
+                self.dropped.setdefault(worker, []).extend(docnums)
+        if is_sidecar(key):  # written in this batch: a document later in it may replace it
+            self.sidecars[key] = (result.worker, result.docnums)
         if key in self.known:
             self.writer.delete_by_term("source", key)
             report.updated += 1
@@ -284,13 +293,22 @@ class _IdOwners:
         self._searcher = ix.searcher()
         self._sources = None
         self._run: dict[str, str] = {}
+        self.replaced: set[str] = set()
 
     def duplicate(self, key: str, ids: list[str]) -> str | None:
+        """Why the file at `key` is refused, or None; then `replaced` holds the sources of
+        the metadata-only records it replaces."""
+        replaced = set()
         for record_id in ids:
             owner = self._run.get(record_id) or self._indexed_owner(record_id)
-            if owner is not None and owner != key and os.path.exists(os.fsencode(owner)):
-                return (f"duplicate: record {record_id} is already indexed from {owner}; "
-                        f"the index keeps one copy")
+            if owner is None or owner == key or not os.path.exists(os.fsencode(owner)):
+                continue
+            if is_sidecar(owner) and not is_sidecar(key):
+                replaced.add(owner)
+                continue
+            return (f"duplicate: record {record_id} is already indexed from {owner}; "
+                    f"the index keeps one copy")
+        self.replaced = replaced
         self._run.update((record_id, key) for record_id in ids)
         return None
 
