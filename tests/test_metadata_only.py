@@ -1,0 +1,162 @@
+"""A sidecar without its document (a harvested question not answered yet) is a
+metadata-only record, and the document's record replaces it when the PDF arrives."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from index.documents.loader import load_records
+from index.documents.model import DocumentError
+from index.documents.readers import iter_corpus_files
+from index.indexing.writer import index_paths
+from tests.conftest import SEED_COORDINATED
+from tests.reliability.reliability_support import stored_records
+
+ASKED = {"status": "Vraag gesteld aan de minister", "datum": "2020-09-25T00:00:00+0200"}
+# What the detail service says of the seed question before it is answered; the seed's
+# text says nr. 851 to Hilde Crevits of 25 September 2020, the same question.
+OPEN_DETAIL = {
+    "id": 1363595, "vraagnummer": "851", "zittingsjaar": "2020-2021",
+    "titel": "Sociale economie  -  Betrokkenheid en rol lokale besturen",
+    "thema": ["Werk en sociale economie", "Binnenlands bestuur"],
+    "vraagsteller": {"id": 7, "voornaam": "Allessia", "naam": "Claes"},
+    "minister": {"id": 3, "voornaam": "Hilde", "naam": "Crevits"},
+    "procedureverloop": [ASKED], "bestand-ordered": [],
+}
+ANSWERED_DETAIL = dict(OPEN_DETAIL, tijdig="J", procedureverloop=[
+    ASKED, {"status": "Tijdig beantwoord", "datum": "2020-10-20T00:00:00+0200"}])
+RECORD_ID = "2020-09-25-hilde-crevits-851"
+PAGE = "https://www.vlaamsparlement.be/parlementaire-documenten/schriftelijke-vragen/1363595"
+
+
+def harvested(detail: dict) -> str:
+    """A sidecar as `vraagbaak harvest` writes it (search result and detail)."""
+    tags = [{"name": "themadatum", "value": "2020-09-25T00:00:00+0200"},
+            {"name": "zittingsjaar", "value": "2020-2021"}]
+    return json.dumps({"vraagbaak": {"format": 1, "file": None},
+                       "search": {"id": "1363595", "url": PAGE, "metatags": tags},
+                       "opendata": {"result": detail}})
+
+
+def sidecar_alone(folder, name="1363595", detail=OPEN_DETAIL):
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.json"
+    path.write_text(harvested(detail), encoding="utf-8")
+    return path
+
+
+def answer_arrives(folder, name="1363595"):
+    """The harvester's second visit: the document, then the sidecar saying answered."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SEED_COORDINATED, folder / f"{name}.txt")
+    sidecar_alone(folder, name, ANSWERED_DETAIL)
+
+
+def test_a_lone_sidecar_is_a_record_of_the_official_facts_only(tmp_path):
+    path = sidecar_alone(tmp_path)
+    (record,) = load_records(path)
+    assert record.id == RECORD_ID
+    assert (record.number, record.date, record.minister, record.asker) == \
+        (851, "2020-09-25", "Hilde Crevits", "Allessia Claes")
+    assert record.title == "Sociale economie - Betrokkenheid en rol lokale besturen"
+    assert record.themes == ["Werk en sociale economie", "Binnenlands bestuur"]
+    assert (record.parliament_id, record.url, record.session) == ("1363595", PAGE, "2020-2021")
+    assert (record.asked, record.answered, record.on_time) == ("2020-09-25", None, None)
+    assert (record.question, record.answer, record.answer_kind) == ("", "", "none")
+    assert record.source == str(path) and record.warnings == []
+
+
+def test_its_id_is_the_one_the_document_gets_with_the_same_metadata(tmp_path):
+    (alone,) = load_records(sidecar_alone(tmp_path / "a"))
+    answer_arrives(tmp_path / "b")
+    (document,) = load_records(tmp_path / "b" / "1363595.txt")
+    assert alone.id == document.id == RECORD_ID
+    assert document.answer_kind == "coordinated" and document.answered == "2020-10-20"
+
+
+def test_a_sidecar_beside_its_document_is_never_a_record_of_its_own(tmp_path):
+    answer_arrives(tmp_path)
+    sidecar_alone(tmp_path / "later", "other")
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_corpus_files([tmp_path])]
+    assert found == ["1363595.txt", "later/other.json"]
+    with pytest.raises(DocumentError, match="metadata of 1363595.txt"):
+        load_records(tmp_path / "1363595.json")
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ("{not json", "not valid JSON"),
+    ("[1, 2]", "not a JSON object"),
+    (json.dumps({"opendata": {"titel": "Zonder nummer"}}), "no vraagnummer, minister, "
+                                                           "date asked"),
+])
+def test_a_broken_lone_sidecar_fails_with_its_reason_and_loses_nothing(tmp_path, content,
+                                                                        reason):
+    corpus = tmp_path / "corpus"
+    sidecar_alone(corpus)
+    (corpus / "broken.json").write_text(content, encoding="utf-8")
+    report = index_paths([corpus], tmp_path / "index", workers=1)
+    assert [(key.rsplit("/", 1)[-1], reason in why) for key, why in report.failed] == \
+        [("broken.json", True)]
+    assert [r["id"] for r in stored_records(tmp_path / "index")] == [RECORD_ID]
+
+
+@pytest.mark.parametrize("batch_size", [1, 100])
+def test_the_documents_record_replaces_the_metadata_only_one(tmp_path, batch_size):
+    corpus, index_dir = tmp_path / "2020-2021", tmp_path / "index"
+    sidecar_alone(corpus)
+    assert index_paths([corpus], index_dir, workers=1).added == 1
+    (before,) = stored_records(index_dir)
+    assert before["source"].endswith("1363595.json") and before["answer_kind"] == "none"
+
+    answer_arrives(corpus)
+    report = index_paths([corpus], index_dir, workers=1, batch_size=batch_size)
+    assert report.failed == [] and report.added == 1
+    (after,) = stored_records(index_dir)
+    assert after["id"] == RECORD_ID and after["source"].endswith("1363595.txt")
+    assert (after["answer_kind"], after["answered"]) == ("coordinated", "2020-10-20")
+    assert index_paths([corpus], index_dir, workers=1).summary().endswith(
+        "index already up to date")
+
+    (corpus / "1363595.txt").unlink()  # the document goes: the sidecar is alone again
+    report = index_paths([corpus], index_dir, workers=1, prune=True)
+    assert report.failed == [] and report.removed == 1
+    (back,) = stored_records(index_dir)
+    assert back["source"].endswith("1363595.json") and back["answered"] == "2020-10-20"
+
+
+@pytest.mark.parametrize("batch_size", [1, 100])
+def test_in_one_run_a_document_later_in_the_walk_replaces_a_lone_sidecar(tmp_path,
+                                                                         batch_size):
+    """The sidecar comes first (folder `a`), the document of the same question after it
+    (folder `b`): in the same commit or in an earlier one, one record is left."""
+    sidecar_alone(tmp_path / "a")
+    answer_arrives(tmp_path / "b", "vraag")
+    report = index_paths([tmp_path / "a", tmp_path / "b"], tmp_path / "index", workers=1,
+                         batch_size=batch_size)
+    assert report.failed == []
+    records = stored_records(tmp_path / "index")
+    assert [(r["id"], r["source"].rsplit("/", 1)[-1]) for r in records] == \
+        [(RECORD_ID, "vraag.txt")]
+
+
+def test_a_lone_sidecar_never_replaces_a_documents_record(tmp_path):
+    answer_arrives(tmp_path / "a", "vraag")
+    sidecar_alone(tmp_path / "b")
+    report = index_paths([tmp_path / "a", tmp_path / "b"], tmp_path / "index", workers=1)
+    assert [(key.rsplit("/", 1)[-1], why.startswith("duplicate: record " + RECORD_ID))
+            for key, why in report.failed] == [("1363595.json", True)]
+    (kept,) = stored_records(tmp_path / "index")
+    assert kept["source"].endswith("vraag.txt") and kept["answer_kind"] == "coordinated"
+
+
+def test_of_two_lone_sidecars_of_one_question_the_first_is_kept(tmp_path):
+    sidecar_alone(tmp_path / "a")
+    sidecar_alone(tmp_path / "b", "kopie")
+    report = index_paths([tmp_path / "a", tmp_path / "b"], tmp_path / "index", workers=1)
+    assert [(key.rsplit("/", 1)[-1], why.startswith("duplicate: record " + RECORD_ID))
+            for key, why in report.failed] == [("kopie.json", True)]
+    (kept,) = stored_records(tmp_path / "index")
+    assert kept["source"].endswith("a/1363595.json")
