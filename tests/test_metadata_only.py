@@ -160,3 +160,45 @@ def test_of_two_lone_sidecars_of_one_question_the_first_is_kept(tmp_path):
             for key, why in report.failed] == [("kopie.json", True)]
     (kept,) = stored_records(tmp_path / "index")
     assert kept["source"].endswith("a/1363595.json")
+
+
+def test_show_and_open_tell_where_the_question_stands_before_and_after_its_answer(tmp_path):
+    import datetime as dt
+
+    from click.testing import CliRunner
+
+    from cli.main import cli
+
+    def weekdays_after(start: dt.date, end: dt.date) -> int:
+        """No Belgian holiday falls on a weekday from 25 Sep to 6 Nov 2020 (1 Nov was a
+        Sunday), so here the working days are the weekdays."""
+        return sum((start + dt.timedelta(days=n)).weekday() < 5
+                   for n in range(1, (end - start).days + 1))
+
+    corpus, index_dir = tmp_path / "2020-2021", str(tmp_path / "index")
+
+    def vraagbaak(*args):
+        done = CliRunner().invoke(cli, [*args, "--index-dir", index_dir, "--today",
+                                        "2020-11-06"])
+        assert done.exit_code == 0, done.output
+        return done.output
+
+    sidecar_alone(corpus)
+    index_paths([corpus], index_dir, workers=1)
+    waited = weekdays_after(dt.date(2020, 9, 25), dt.date(2020, 11, 6))
+    assert f"status       te-laat ({waited} werkdagen gewacht, {waited - 20} te laat)" \
+        in vraagbaak("show", RECORD_ID)
+    shown = json.loads(vraagbaak("show", RECORD_ID, "--json"))
+    assert (shown["status"], shown["working_days"], shown["days_late"]) == \
+        ("te-laat", waited, waited - 20)
+    assert [item["id"] for item in json.loads(vraagbaak("open", "--json"))["items"]] == \
+        [RECORD_ID]
+
+    answer_arrives(corpus)
+    index_paths([corpus], index_dir, workers=1)
+    taken = weekdays_after(dt.date(2020, 9, 25), dt.date(2020, 10, 20))
+    assert f"status       beantwoord ({taken} werkdagen over het antwoord)" \
+        in vraagbaak("show", RECORD_ID)
+    assert json.loads(vraagbaak("show", RECORD_ID, "--json"))["days_late"] == 0
+    nothing = json.loads(vraagbaak("open", "--json"))
+    assert (nothing["total"], nothing["items"]) == (0, [])
