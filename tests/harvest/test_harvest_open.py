@@ -80,13 +80,15 @@ def show(tmp_path, record_id: str) -> dict:
     return json.loads(shown.output)
 
 
-def feed_entries(tmp_path, record_id: str) -> list:
+def question_page(tmp_path, record_id: str) -> tuple[str, list]:
+    """The question's page, and the entries of its feed (read with a real feed parser)."""
     app = create_app({"INDEX_DIR": tmp_path / "index", "TESTING": True,
                       "CLOCK": lambda: TODAY})
     with app.test_client() as client:
+        html = client.get(f"/questions/{record_id}").get_data(as_text=True)
         parsed = feedparser.parse(client.get(f"/questions/{record_id}/feed.atom").data)
     assert not parsed.bozo, parsed.bozo_exception
-    return parsed.entries
+    return html, parsed.entries
 
 
 def check_open_list(fake, tmp_path) -> list[dict]:
@@ -114,7 +116,8 @@ def test_unanswered_harvested_questions_are_open_until_their_answer_is_harvested
     assert before["source"].endswith(f"{target['parliament_id']}.json")
     assert before["status"] in ("open", "te-laat") and before["question"] == ""
     assert before["working_days"] is not None
-    entries_before = feed_entries(tmp_path, target["id"])
+    page_before, entries_before = question_page(tmp_path, target["id"])
+    assert "alleen de officiële gegevens bekend" in page_before
 
     fake.answer(target["parliament_id"], ANSWERED_ON, on_time=False)
     harvest_and_index(fake, tmp_path)
@@ -126,7 +129,10 @@ def test_unanswered_harvested_questions_are_open_until_their_answer_is_harvested
     assert after["source"].endswith(f"{target['parliament_id']}.pdf")
     assert (after["status"], after["answered"]) == ("laattijdig", ANSWERED_ON.isoformat())
     assert after["answer"] and after["answer_kind"] != "none"
-    entries_after = feed_entries(tmp_path, target["id"])
+    page_after, entries_after = question_page(tmp_path, target["id"])
+    assert "alleen de officiële gegevens bekend" not in page_after
+    assert after["question"].split("\n")[0][:40] in page_after
     assert len(entries_after) == len(entries_before) + 1
-    assert ANSWERED_ON.isoformat() in entries_after[-1].updated \
-        or ANSWERED_ON.isoformat() in entries_after[0].updated
+    new = [e for e in entries_after if e.id not in {old.id for old in entries_before}]
+    assert [(e.title.split(":")[0], e.updated[:10]) for e in new] == \
+        [("Antwoord", ANSWERED_ON.isoformat())]
