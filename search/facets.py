@@ -53,21 +53,26 @@ def compute_facets(columns: Columns, matched: np.ndarray, questions: np.ndarray,
                                 lambda m: f"{MONTHS[m % 100 - 1]} {m // 100}")
     facets["session"] = session_counts(columns.date[questions])
     facets["keyword"] = _keywords(columns, questions)
-    facets["theme"] = _themes(columns, questions, request.themes)
+    facets["theme"] = _themes(columns, matched, request.themes)
     if status is not None:
         facets["status"] = _statuses(columns, matched if status_pool is None else status_pool,
                                      status, request.statuses)
     return facets
 
 
-def _themes(columns: Columns, questions: np.ndarray, chosen: list[str]) -> list[FacetValue]:
-    """Official themes of the matching questions (each question counts once a theme)."""
-    if not len(questions) or not len(columns.theme_id):
+def _themes(columns: Columns, matched: np.ndarray, chosen: list[str]) -> list[FacetValue]:
+    """Official themes of the matching questions: each question counts once a theme that
+    any of its matching records has (the ministers of a joint question may have been given
+    different themes), as the theme filter selects it."""
+    if not len(matched) or not len(columns.theme_id):
         return []
     mask = np.zeros(columns.doc_count, dtype=bool)
-    mask[questions] = True
-    counts = np.bincount(columns.theme_id[mask[columns.theme_doc]],
-                         minlength=len(columns.theme_values))
+    mask[matched] = True
+    keep = mask[columns.theme_doc]
+    themes = len(columns.theme_values)
+    pairs = np.unique(columns.question[columns.theme_doc[keep]].astype(np.int64) * themes
+                      + columns.theme_id[keep])
+    counts = np.bincount(pairs % themes, minlength=themes)
     selected = {columns.theme_values[c] for c in map(columns.theme_code, chosen)
                 if c is not None}
     return _top(columns.theme_values, counts, FACET_SIZE, selected)

@@ -81,6 +81,28 @@ def test_theme_facet_counts_questions_with_each_theme(corpus, svc):
     assert len(facet) == min(12, len(expected))
 
 
+def test_a_joint_question_counts_under_a_theme_that_only_one_minister_has(tmp_path):
+    """The parliament gives each minister's record its own themes; the facet counts the
+    question once under each theme one of its records has, as the filter selects it."""
+    records, _ = make_records(40, seed=11, joint_share=0.5)
+    last_of = {r.group: r for r in records if r.joint}  # the second minister's record
+    for record in last_of.values():
+        record.themes = [*record.themes, "Alleen bij de tweede minister"]
+    from search.service import SearchService
+
+    write_records(tmp_path, records)
+    service = SearchService(tmp_path)
+    try:
+        facet = {v.value: v.count for v in search(service).facets["theme"]}
+        chosen = search(service, themes=["Alleen bij de tweede minister"])
+        assert facet["Alleen bij de tweede minister"] == chosen.total == len(last_of) > 1
+        expected = Counter(t for g in {r.group for r in records}
+                           for t in {t for r in records if r.group == g for t in r.themes})
+        assert facet == dict(expected.most_common(len(facet)))
+    finally:
+        service.close()
+
+
 def test_theme_filter_narrows_to_questions_with_every_theme(corpus, svc):
     records, intent, _ = corpus
     one = search(svc, themes=["Welzijn"])
