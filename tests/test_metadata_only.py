@@ -202,3 +202,21 @@ def test_show_and_open_tell_where_the_question_stands_before_and_after_its_answe
     assert json.loads(vraagbaak("show", RECORD_ID, "--json"))["days_late"] == 0
     nothing = json.loads(vraagbaak("open", "--json"))
     assert (nothing["total"], nothing["items"]) == (0, [])
+
+
+def test_the_question_page_says_what_is_known_of_a_metadata_only_record(tmp_path):
+    from web import create_app
+
+    sidecar_alone(tmp_path / "open")
+    sidecar_alone(tmp_path / "answered", "1363596", dict(ANSWERED_DETAIL, id=1363596,
+                                                         vraagnummer="852"))
+    index_paths([tmp_path / "open", tmp_path / "answered"], tmp_path / "index", workers=1)
+    app = create_app({"INDEX_DIR": tmp_path / "index", "TESTING": True})
+    with app.test_client() as client:
+        waiting = client.get(f"/questions/{RECORD_ID}").get_data(as_text=True)
+        answered = client.get("/questions/2020-09-25-hilde-crevits-852").get_data(as_text=True)
+    assert "alleen de officiële gegevens bekend" in waiting and f'href="{PAGE}"' in waiting
+    assert "Op deze vraag is nog geen antwoord." in waiting
+    # answered officially (say, with a Word file the harvester does not read yet)
+    assert "Officieel beantwoord op 20 oktober 2020" in answered
+    assert "Op deze vraag is nog geen antwoord." not in answered
