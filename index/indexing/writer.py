@@ -215,7 +215,7 @@ class _Batch:
     def run(self, writer, index_dir: Path, batch_size: int) -> tuple[bool, list]:
         """(whether files are left, the workers' segments) after up to batch_size files."""
         workers = self.workers
-        self.writer, self.dropped, self.sidecars = writer, {}, {}
+        self.writer, self.dropped, self.metadata_only = writer, {}, {}
         workers.open(index_dir)
         sent, more = 0, True
         while sent < batch_size:
@@ -257,11 +257,11 @@ class _Batch:
             return
         for owner in self.owners.replaced:  # metadata-only records this document replaces
             self.writer.delete_by_term("source", owner)
-            if owner in self.sidecars:
-                worker, docnums = self.sidecars.pop(owner)
+            if owner in self.metadata_only:
+                worker, docnums = self.metadata_only.pop(owner)
                 self.dropped.setdefault(worker, []).extend(docnums)
-        if is_sidecar(key):  # written in this batch: a document later in it may replace it
-            self.sidecars[key] = (result.worker, result.docnums)
+        if is_sidecar(key):  # in this batch's segments: a later document may replace it
+            self.metadata_only[key] = (result.worker, result.docnums)
         if key in self.known:
             self.writer.delete_by_term("source", key)
             report.updated += 1
