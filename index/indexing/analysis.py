@@ -162,8 +162,9 @@ class CompoundPartsFilter(Filter):
     `kinderopvang` -> `kinderopvang` `+kinder` `+opvang` (all at one position), so that a
     plain `opvang` also finds the compound through the term `+opvang`, while the whole
     word `opvang` (and so the phrase `"opvang"`) stays a term of its own. The parts come
-    from index/indexing/compounds.py. Only when indexing (``mode="index"``): a query word
-    or quoted phrase keeps its word. Stop words and stopped tokens are never split.
+    from index/indexing/compounds.py (which never splits off a stop word, and no stop word
+    is long enough to split). Only when indexing (``mode="index"``): a query word or
+    quoted phrase keeps its word. Stopped tokens are never split.
     Pickles without its word lists or cache: they load on the first word to split.
     """
 
@@ -175,10 +176,9 @@ class CompoundPartsFilter(Filter):
 
     def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
         split = self.splitter
-        stops = stopwords()
         for t in tokens:
             text = t.text  # read before yielding: the stem filter rewrites t.text in place
-            skip = t.mode != "index" or t.stopped or text in stops
+            skip = t.mode != "index" or t.stopped
             yield t
             if skip:
                 continue
