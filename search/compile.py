@@ -3,9 +3,9 @@
 Plain words are stemmed and expanded to every indexed exact word with that stem
 (search/vocab.py), so all inflections match, and to the index's marked part terms of
 that stem (`+opvang`), so compounds that hold the word match too; phrases and prefixes
-go to the exact fields as typed (not stemmed, stop words kept, with positions); the name fields are
-resolved against the names the index holds, so `minister:somers` finds `Bart Somers`
-whatever the case or accents.
+go to the exact fields as typed (not stemmed, stop words kept, with positions); the
+name fields are resolved against the names the index holds, so `minister:somers` finds
+`Bart Somers` whatever the case or accents.
 """
 
 from __future__ import annotations
