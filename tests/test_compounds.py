@@ -88,6 +88,14 @@ def test_the_analyzers_index_marked_parts_at_the_compound_position(exact):
 
 
 @needs_hunspell
+def test_a_part_with_the_words_own_stem_is_no_extra_term():
+    # `taallessen` stems to `taal`, `beschikking` is cut `beschik` + `king`: searching
+    # `taal` or `beschikking` finds them as words, not a second time as a part
+    assert analyze("taallessen beschikking", exact=True) == [
+        "taallessen", "+lessen", "beschikking", "+king"]
+
+
+@needs_hunspell
 def test_words_that_only_look_like_compounds_get_no_part_terms():
     assert analyze("regering ambtenaar kwartaal gemeentelijk", exact=True) == [
         "regering", "ambtenaar", "kwartaal", "gemeentelijk"]

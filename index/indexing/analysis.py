@@ -163,8 +163,10 @@ class CompoundPartsFilter(Filter):
     plain `opvang` also finds the compound through the term `+opvang`, while the whole
     word `opvang` (and so the phrase `"opvang"`) stays a term of its own. The parts come
     from index/indexing/compounds.py (which never splits off a stop word, and no stop word
-    is long enough to split). Only when indexing (``mode="index"``): a query word or
-    quoted phrase keeps its word. Stopped tokens are never split.
+    is long enough to split); a part with the word's own stem is left out (`taallessen`
+    stems to `taal`; `beschikking` is cut `beschik` + `king`): the word is found as
+    itself. Only when indexing (``mode="index"``): a query word or quoted phrase keeps
+    its word. Stopped tokens are never split.
     Pickles without its word lists or cache: they load on the first word to split.
     """
 
@@ -182,9 +184,14 @@ class CompoundPartsFilter(Filter):
             yield t
             if skip:
                 continue
-            for part in split(text):
-                t.text = PART_MARK + part
-                yield t
+            parts = split(text)
+            if not parts:
+                continue
+            own = stem_word(text)
+            for part in parts:
+                if stem_word(part) != own:  # `beschik` of `beschikking`: the word itself
+                    t.text = PART_MARK + part
+                    yield t
 
 
 class DutchStemFilter(Filter):
