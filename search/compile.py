@@ -1,17 +1,18 @@
 """Turn a parsed query tree into a plan (search/plan.py), and collect what to highlight.
 
 Plain words are stemmed and expanded to every indexed exact word with that stem
-(search/vocab.py), so all inflections match; phrases and prefixes go to the exact
-fields as typed (not stemmed, stop words kept, with positions); the name fields are
-resolved against the names the index holds, so `minister:somers` finds `Bart Somers`
-whatever the case or accents.
+(search/vocab.py), so all inflections match, and to the index's marked part terms of
+that stem (`+opvang`), so compounds that hold the word match too; phrases and prefixes
+go to the exact fields as typed (not stemmed, stop words kept, with positions); the
+name fields are resolved against the names the index holds, so `minister:somers` finds
+`Bart Somers` whatever the case or accents.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from index.indexing.analysis import analyze, fold, phrase_terms
+from index.indexing.analysis import analyze, fold, is_part_term, phrase_terms
 from index.indexing.schema import EXACT_SUFFIX, TEXT_FIELDS
 from search import plan as p
 from search.columns import Columns
@@ -39,10 +40,12 @@ def exact_terms(text: str) -> list[str]:
 
 @dataclass
 class Highlights:
-    """What a snippet should mark: stems of words, exact words and exact sequences."""
+    """What a snippet should mark: stems of words, exact words and exact sequences, and
+    the words that hold a part term (`+opvang`: search/service.py finds where)."""
 
     stems: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
+    parts: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
     phrases: list[list[str]] = field(default_factory=list)
     plain_words: list[str] = field(default_factory=list)
@@ -119,15 +122,15 @@ class Compiler:
         return per_stem[0] if len(per_stem) == 1 else p.AllOf(per_stem)
 
     def _stem(self, fields: tuple[str, ...], stem: str, typed: str, positive: bool) -> p.Plan:
-        """The indexed forms of a stem and the compounds that hold it as a part, in one
-        pass: the form as typed counts in full, other forms count CONFLATION_WEIGHT of an
-        occurrence, compounds PART_WEIGHT, so whole words rank first."""
+        """The indexed forms of a stem and its compound part terms, in one pass: the form
+        as typed counts in full, other forms count CONFLATION_WEIGHT of an occurrence,
+        parts PART_WEIGHT, so whole words rank first."""
         forms = tuple(self.vocabulary.forms(stem))
-        compounds = tuple(self.vocabulary.compounds(stem))
-        if positive and compounds:
-            self.highlights.words.update(compounds)
+        parts = tuple(self.vocabulary.part_terms(stem))
+        if positive and parts:
+            self.highlights.parts.update(parts)
         boosts = tuple(1.0 if form == typed else CONFLATION_WEIGHT for form in forms)
-        return p.Words(fields, forms + compounds, boosts + (PART_WEIGHT,) * len(compounds))
+        return p.Words(fields, forms + parts, boosts + (PART_WEIGHT,) * len(parts))
 
     def _prefix(self, node: Word, positive: bool) -> p.Plan | None:
         text = fold(node.text)
@@ -135,7 +138,10 @@ class Compiler:
         expanded: set[str] = set()
         for fieldname in fields:
             for term in self.reader.expand_prefix(fieldname, text):
-                expanded.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+                term = term.decode("utf-8") if isinstance(term, bytes) else term
+                if is_part_term(term):
+                    continue  # `+opv*` typed: the index's part terms are no words
+                expanded.add(term)
                 if len(expanded) > MAX_PREFIX_TERMS:
                     raise QueryError(f"Het voorvoegsel '{node.text}*' past op meer dan "
                                      f"{MAX_PREFIX_TERMS} woorden; maak het langer.")

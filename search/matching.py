@@ -153,6 +153,17 @@ class Evaluator:
                 parts.append(((docs + offset) << 32) | positions)
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
+    def positions(self, fieldname: str, terms, docnums) -> dict[int, set[int]]:
+        """docnum -> the positions of any of `terms` in `fieldname`, for a few documents
+        (the hits of a page, whose snippets mark them)."""
+        wanted = np.zeros(self.n, dtype=bool)
+        wanted[np.asarray(docnums, dtype=np.int64)] = True
+        out: dict[int, set[int]] = {}
+        for term in terms:
+            for key in self.keys(fieldname, term, wanted).tolist():
+                out.setdefault(key >> 32, set()).add(key & 0xFFFFFFFF)
+        return out
+
     def _adjacent(self, fieldname, words, sizes, candidates) -> np.ndarray:
         """Start keys of the phrase: from the rarest word outwards, each next word read
         only in the documents still in the running."""

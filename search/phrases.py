@@ -11,7 +11,8 @@ The index holds `sociaal-economische` as `sociaaleconomische@0 sociaal@0 economi
   hyphenated text has at consecutive positions. Split points come from the index's own
   words (each later part must be an indexed word), so no dictionary is needed.
 
-Each variant stays an exact phrase: `"opvang"` never matches `kinderopvang`.
+Each variant stays an exact phrase of whole words: `"opvang"` never matches
+`kinderopvang`, whose part the index holds as the other term `+opvang`.
 """
 
 from __future__ import annotations
@@ -34,11 +35,11 @@ def phrase_variants(text: str, indexed: Callable[[str], bool]) -> list[tuple[str
     """
     slots: list[list[tuple[str, ...]]] = []
     for token in _TOKENS.findall(text):
-        parts = tuple(analyze(token, exact=True, mode="query"))
+        parts = tuple(analyze(token, exact=True, mode="query", parts=False))
         if not parts:
             continue
         options = [parts]
-        joined = analyze(token, exact=True, mode="index")
+        joined = analyze(token, exact=True, mode="index", parts=False)  # no part terms
         if len(parts) > 1 and len(joined) == len(parts) + 1:
             options.append((joined[0],))
         elif len(parts) == 1:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+from whoosh.classify import Expander
 
 from config.settings import Settings
 from index.documents.model import Record, record_id
-from index.indexing.analysis import stop_words
+from index.indexing.analysis import analyze, stop_words
 from index.indexing.schema import EXACT_FIELDS, EXACT_SUFFIX, unpack_record
 from index.indexing.store import open_index
 from search import plan as p
@@ -45,6 +47,8 @@ from search.vocab import Vocabulary
 # A snippet is looked for in the first 50,000 characters of a text only: answers are a
 # few kB, and scanning a 5 MB one cost 2.5 s per hit (measured), outside the time limit.
 SNIPPET_SCAN_CHARS = 50_000
+# The texts a snippet is chosen from, in this order on a tie.
+SNIPPET_TEXTS = ("answer", "question", "title")
 
 
 @dataclass
@@ -121,9 +125,10 @@ class SearchService:
         notices = list(dict.fromkeys(parsed.notices + compiler.notices))
         today = request.on()
         by_minister, by_status, allowed = self._filter_masks(columns, request, notices, today)
+        evaluator = Evaluator(searcher, columns, self._postings,
+                              time.monotonic() + self.time_limit)
         try:
-            mask, scores = Evaluator(searcher, columns, self._postings,
-                                     time.monotonic() + self.time_limit).run(plan)
+            mask, scores = evaluator.run(plan)
         except SearchTimeout:
             return SearchResult(request, 0, 0, [], {}, notices=notices,
                                 error="De zoekopdracht duurde te lang en werd gestopt; "
@@ -155,8 +160,11 @@ class SearchService:
             ranked = self._ranked_groups(columns, matched, scores, request, depth,
                                          isinstance(plan, p.Everything))
             page = ranked[depth - request.limit: depth]
+            parts = self._part_positions(evaluator, [d for d, _ in page], compiler.highlights) \
+                if request.snippets else {}
             hits = [self._hit(searcher, columns, docnum, score, compiler.highlights,
-                              request.snippets, today) for docnum, score in page]
+                              request.snippets, today, parts.get(docnum))
+                    for docnum, score in page]
         suggestion = suggest(searcher.reader(), self._vocabulary, request.q,
                              compiler.highlights) \
             if compiler.highlights.plain_words else None
@@ -215,12 +223,27 @@ class SearchService:
             return [(int(d), None) for d in ordered[first][:depth]]
         return best_groups(columns.group, matched, scores[matched], depth)
 
+    @staticmethod
+    def _part_positions(evaluator: Evaluator, docnums: list[int], highlights: Highlights
+                        ) -> dict[int, list[set[int]]]:
+        """docnum -> where its answer, question and title hold a part term searched for
+        (word positions), so the snippet marks the compounds found through their parts."""
+        if not highlights.parts or not docnums:
+            return {}
+        out: dict[int, list[set[int]]] = {}
+        for i, name in enumerate(SNIPPET_TEXTS):
+            found = evaluator.positions(name + EXACT_SUFFIX, sorted(highlights.parts), docnums)
+            for docnum, positions in found.items():
+                out.setdefault(docnum, [set() for _ in SNIPPET_TEXTS])[i] = positions
+        return out
+
     def _hit(self, searcher, columns: Columns, docnum: int, score, highlights: Highlights,
-             with_snippet: bool, today: dt.date | None = None) -> Hit:
+             with_snippet: bool, today: dt.date | None = None,
+             part_positions: list[set[int]] | None = None) -> Hit:
         record = unpack_record(searcher.stored_fields(docnum)["record"])
-        texts = [record.answer, record.question, record.title]
-        snippet = snippet_for([t[:SNIPPET_SCAN_CHARS] for t in texts], highlights) \
-            if with_snippet else ""
+        texts = [getattr(record, name) for name in SNIPPET_TEXTS]
+        snippet = snippet_for([t[:SNIPPET_SCAN_CHARS] for t in texts], highlights,
+                              part_positions=part_positions) if with_snippet else ""
         refs = group_refs(record)
         ministers = [ref.minister for ref in refs] if refs else [record.minister]
         when = timing(record, today or dt.date.today())
@@ -303,9 +326,12 @@ class SearchService:
         searcher = self._current()
         columns = self._columns.columns(searcher)
         stops = stop_words()
-        terms = searcher.key_terms_from_text("question" + EXACT_SUFFIX,
-                                             f"{record.title}\n{record.question}",
-                                             numterms=24)
+        # Whoosh's key_terms_from_text, fed the words only: the field's own analysis would
+        # add the compound parts, and split them with word lists search never loads.
+        expander = Expander(searcher.reader(), "question" + EXACT_SUFFIX)
+        expander.add(Counter(analyze(f"{record.title}\n{record.question}", exact=True,
+                                     parts=False)).items())
+        terms = expander.expanded_terms(24, normalize=True)
         words = [word for word, _ in terms if word not in stops and not word.isdigit()][:12]
         if not words:
             return []

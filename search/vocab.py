@@ -7,6 +7,11 @@ for a word is the stem of its exact term, and stop words have none. The map is b
 from the segments' word lists, once per segment (a commit adds only its new words); the
 search service owns its vocabulary and hands it to whatever needs it (the compiler, the
 suggester), so nothing outlives the service.
+
+The index also holds the parts of solid compounds as marked terms (`+opvang`, from
+`kinderopvang`: index/indexing/analysis.py, PART_MARK). They are filed by the stem of
+the part, so a plain word finds its part terms the same way as its forms: the compounds
+were split when they were indexed, and search needs no dictionary.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from index.indexing.analysis import analyze, part_stems, stem_word, stop_words
+from index.indexing.analysis import PART_MARK, analyze, stem_word, stop_words
 from index.indexing.schema import EXACT_FIELDS
 from index.indexing.whoosh_private import segment_words
 from search.postings import segment_key
@@ -22,10 +27,12 @@ from search.postings import segment_key
 
 class Vocabulary:
     """stem -> the exact words (any text field) that have it, for one index; and
-    stem -> the compounds that hold it as a part (`opvang` -> `kinderopvang`), the
-    extra terms the stemmed analyzer makes (index.indexing.analysis.CompoundPartsFilter)."""
+    stem -> the marked part terms whose part has it (`opvang` -> `+opvang`), the terms
+    the index holds for the compounds' parts (index.indexing.analysis.CompoundPartsFilter).
+    With `parts=False` the part terms are left out (a benchmark's floor)."""
 
-    def __init__(self):
+    def __init__(self, parts: bool = True):
+        self.with_parts = parts
         self._forms: dict[str, set[str]] = {}
         self._parts: dict[str, set[str]] = {}
         self._scanned: set[str] = set()
@@ -58,16 +65,18 @@ class Vocabulary:
         already (one word recurs in every text field and segment that has it)."""
         stops = stop_words()
         forms, parts = self._forms, self._parts
+        with_parts = self.with_parts
         for word in words:
             if word in seen:
                 continue  # filed already
             seen.add(word)
+            if word.startswith(PART_MARK):
+                if with_parts:
+                    parts.setdefault(stem_word(word[1:]), set()).add(word)
+                continue
             if word in stops:
                 continue
-            stem = stem_word(word)
-            forms.setdefault(stem, set()).add(word)
-            for part in part_stems(word, stem):
-                parts.setdefault(part, set()).add(word)
+            forms.setdefault(stem_word(word), set()).add(word)
 
     def forms(self, stem: str) -> list[str]:
         with self._lock:
@@ -78,13 +87,13 @@ class Vocabulary:
         with self._lock:
             return word in self._forms.get(stem_word(word), ())
 
-    def compounds(self, stem: str) -> list[str]:
-        """The indexed compounds that hold `stem` as a part, without its own forms."""
+    def part_terms(self, stem: str) -> list[str]:
+        """The indexed part terms (`+opvang`) of the parts that have `stem`."""
         with self._lock:
-            return sorted(self._parts.get(stem, set()) - self._forms.get(stem, set()))
+            return sorted(self._parts.get(stem, ()))
 
     def part_stem_count(self) -> int:
-        """How many stems have compounds filed under them."""
+        """How many stems have part terms filed under them."""
         with self._lock:
             return len(self._parts)
 

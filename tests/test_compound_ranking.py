@@ -136,3 +136,38 @@ def test_phrases_match_hyphenated_and_solid_compounds_both_ways(compound_service
 
 def test_a_phrase_with_a_compound_still_needs_its_order(compound_service):
     assert found(compound_service, '"organisaties sociaaleconomische"') == []
+
+
+SEARCH_ONLY = """
+import sys
+import index.documents.lexicon as lexicon
+loaded = []
+for name in ("load_hunspell", "load_wordfreq"):  # before anything imports them by name
+    def spy(*args, _name=name, _real=getattr(lexicon, name)):
+        loaded.append(_name)
+        return _real(*args)
+    setattr(lexicon, name, spy)
+from search.results import SearchRequest
+from search.service import SearchService
+
+service = SearchService(sys.argv[1])
+for q in ["opvang", "beleid -armoede", '"sociaaleconomische organisaties"', '"opvang"',
+          "kinderopv*", "titel:domein"]:
+    assert service.search(SearchRequest(q=q)).error is None, q
+hit = service.search(SearchRequest(q="onderwijsbeleid")).hits[0]
+service.similar(service.get(hit.id))
+print(sorted(set(loaded) | {name for name in ("wordfreq", "index.indexing.writer")
+                            if name in sys.modules}))
+"""
+
+
+def test_searching_compounds_loads_no_word_lists(compound_service):
+    """The compounds were split when they were indexed: a search process (each command
+    line search, each new web worker) does not load hunspell-nl or wordfreq for them."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", SEARCH_ONLY, str(compound_service.index_dir)],
+                         cwd=root, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from index.documents.lexicon import find_hunspell
-from index.indexing.analysis import analyze, stem_word, stemmed_analyzer
+from index.indexing.analysis import analyze, exact_analyzer, stem_word, stemmed_analyzer
 from index.indexing.compounds import CompoundSplitter
 from index.indexing.stemming import DutchStemmer
 
@@ -66,24 +66,46 @@ def test_a_three_part_compound_also_gives_its_inner_compound():
 
 
 @needs_hunspell
-def test_the_stemmed_analyzer_indexes_parts_at_the_compound_position():
-    tokens = dict((t.text, t.pos) for t in stemmed_analyzer()(
-        "de kinderopvang in het beleidsdomein", positions=True, mode="index"))
-    assert tokens["opvang"] == tokens["kinderopvang"]
-    assert tokens["beleid"] == tokens["domein"] == tokens["beleidsdomein"]
-    assert tokens["beleidsdomein"] == tokens["kinderopvang"] + 1
-    # a query word stays whole: a plain `kinderopvang` asks for the compound only
+@pytest.mark.parametrize("exact", [True, False], ids=["exact", "stemmed"])
+def test_the_analyzers_index_marked_parts_at_the_compound_position(exact):
+    analyzer = exact_analyzer() if exact else stemmed_analyzer()
+    tokens = [(t.text, t.pos) for t in analyzer(
+        "de kinderopvang in het beleidsdomein", positions=True, mode="index")]
+    at = dict(tokens)
+    kinder = "+kinder" if exact else "+kind"  # the stemmed analyzer stems the part too
+    # the parts are extra terms of their own (marked), at the compound's own position
+    assert at["+opvang"] == at[kinder] == at["kinderopvang"]
+    assert at["+beleid"] == at["+domein"] == at["beleidsdomein"] == at["kinderopvang"] + 3 \
+        - (0 if exact else 2)  # the stemmed analyzer drops `in` and `het`
+    assert "opvang" not in at and "beleid" not in at  # never the whole word's term
+    # the words keep their positions: the parts take none of their own
+    words = [pos for text, pos in tokens if not text.startswith("+")]
+    assert words == list(range(words[0], words[0] + len(words)))
+    # a query word or quoted phrase stays whole: `kinderopvang` asks for the compound only
     assert analyze("kinderopvang", mode="query") == ["kinderopvang"]
-    # and the exact analyzer (quoted phrases) never sees parts
-    assert analyze("kinderopvang", exact=True) == ["kinderopvang"]
+    assert analyze("kinderopvang", exact=True, mode="query") == ["kinderopvang"]
+    assert analyze("kinderopvang", exact=True, parts=False) == ["kinderopvang"]
+
+
+@needs_hunspell
+def test_a_part_with_the_words_own_stem_is_no_extra_term():
+    # `taallessen` stems to `taal`, `beschikking` is cut `beschik` + `king`: searching
+    # `taal` or `beschikking` finds them as words, not a second time as a part
+    assert analyze("taallessen beschikking", exact=True) == [
+        "taallessen", "+lessen", "beschikking", "+king"]
+
+
+@needs_hunspell
+def test_words_that_only_look_like_compounds_get_no_part_terms():
+    assert analyze("regering ambtenaar kwartaal gemeentelijk", exact=True) == [
+        "regering", "ambtenaar", "kwartaal", "gemeentelijk"]
 
 
 @needs_hunspell
 def test_analyze_command_shows_the_parts():
     out = subprocess.run([sys.executable, "-m", "cli.main", "analyze"], input="onderwijsbeleid\n",
                          capture_output=True, text=True, check=True).stdout
-    terms = out.split()
-    assert terms[0] == "onderwijsbeleid" and "beleid" in terms[1:] and len(terms) == 3
+    assert out.split() == ["onderwijsbeleid", "+onderwijs", "+beleid"]
 
 
 @needs_hunspell
@@ -94,7 +116,7 @@ def test_the_analyzer_survives_pickling_without_its_word_lists():
     assert len(blob) < 20_000  # neither hunspell, wordfreq nor the lemma map inside
     restored = pickle.loads(blob)
     assert [t.text for t in restored("armoedebestrijding en ideeën", mode="index")] == before
-    assert before[:2] == ["armoedebestrijd", "armoede"] and len(before) == 4
+    assert before[:2] == ["armoedebestrijd", "+armoede"] and len(before) == 4
 
 
 def test_a_stemmer_pickled_before_the_lemma_map_keeps_analysing_without_it():

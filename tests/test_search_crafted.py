@@ -345,6 +345,12 @@ def test_a_word_as_a_part_of_a_compound_is_found_and_ranks_below_the_word_itself
     assert "kinderopvang" in marked(service, "opvang", 9)
 
 
+def test_a_quoted_word_never_matches_it_as_a_part_of_a_compound(service):
+    # 9 holds `kinderopvang` (indexed with the part `opvang`), 10 the word itself
+    assert found(service, '"opvang"') == having("opvang") == {10}
+    assert found(service, '"kinderopvang"') == having("kinderopvang") == {9}
+
+
 def test_a_word_found_only_in_another_form_still_counts(service):
     # the plural `walvissen` is in 1 only; 2 and 3 hold only the singular
     assert order(service, "walvissen")[0] == 1

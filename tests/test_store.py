@@ -34,6 +34,32 @@ def old_index(tmp_path) -> Path:
     return folder
 
 
+@pytest.fixture
+def schema4_index(tmp_path) -> Path:
+    """An index of schema 4: today's fields, but the exact fields' analyzer adds no
+    compound parts (their words were split at search time then)."""
+    from index.indexing.analysis import exact_analyzer
+    from index.indexing.schema import EXACT_FIELDS, build_schema, schema_version
+
+    schema = build_schema()
+    for name in EXACT_FIELDS:
+        schema[name].analyzer = exact_analyzer(parts=False)
+    assert schema_version(schema) == 4
+    folder = tmp_path / "v4"
+    folder.mkdir()
+    FileStorage(str(folder)).create_index(schema, indexname=INDEX_NAME)
+    return folder
+
+
+def test_an_index_without_compound_parts_asks_for_a_reindex(schema4_index):
+    assert index_exists(schema4_index)
+    with pytest.raises(IndexVersionError, match="delete that folder"):
+        open_index(schema4_index)
+    result = CliRunner().invoke(cli, ["search", "opvang", "--index-dir", str(schema4_index)])
+    assert result.exit_code == 1 and "older Vraagbaak" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_a_missing_index_is_reported_and_nothing_is_created(tmp_path):
     folder = tmp_path / "nothing-here"
     assert not index_exists(folder)

@@ -1,9 +1,10 @@
 """The Dutch analyzers of the index: Whoosh tokenizer + filters, in Whoosh's style.
 
 ``stemmed_analyzer()`` is for plain search words (all inflections match);
-``exact_analyzer()`` is for quoted phrases (no stemming, stop words kept). Both
-make the same tokens at the same positions, so a phrase works on either field.
-Decisions and measurements: docs/analysis.md.
+``exact_analyzer()`` is what the index stores: words for quoted phrases (no stemming,
+stop words kept) and, when indexing, the parts of solid compounds as marked terms
+(``PART_MARK``). Both make the same tokens at the same positions, so a phrase works on
+either field. Decisions and measurements: docs/analysis.md.
 """
 
 from __future__ import annotations
@@ -22,10 +23,13 @@ __all__ = [
     "DutchStemFilter",
     "DutchStopFilter",
     "FoldFilter",
+    "PART_MARK",
     "TOKEN_PATTERN",
     "analyze",
     "exact_analyzer",
     "fold",
+    "is_part_term",
+    "marks_parts",
     "part_stems",
     "phrase_terms",
     "stem_word",
@@ -42,6 +46,16 @@ _HYPHENS = "-\u2010\u2011"
 #: A token: words and numbers joined by hyphens (sociaal-economische, 2020-2025).
 TOKEN_PATTERN = rf"(?:{_NUMBER}|{_WORD})(?:[{_HYPHENS}](?:{_NUMBER}|{_WORD}))*"
 _HYPHEN = re.compile(f"[{_HYPHENS}]")
+#: Starts the term of a compound part (`+opvang` from `kinderopvang`): a character the
+#: tokenizer never makes, so a part is never the same term as the whole word `opvang`,
+#: a phrase (whole terms only) never matches it, and word lists, prefixes and
+#: corrections over the index's terms tell parts apart by their first character.
+PART_MARK = "+"
+
+
+def is_part_term(term: str) -> bool:
+    """Whether an indexed term is a compound part (``PART_MARK``), not a word."""
+    return term.startswith(PART_MARK)
 
 
 class CompoundFilter(Filter):
@@ -143,13 +157,17 @@ class DutchStopFilter(Filter):
 
 
 class CompoundPartsFilter(Filter):
-    """Adds the parts of a solid compound as extra terms at its position.
+    """Adds the parts of a solid compound as extra, marked terms at its position.
 
-    `kinderopvang` -> `kinderopvang` `kinder` `opvang` (all at one position), so that a
-    plain `opvang` also finds the compound (index/indexing/compounds.py decides the parts).
-    Only when indexing (``mode="index"``): a query word or quoted phrase keeps its
-    word, so `"opvang"` stays exact. Stopped tokens and hyphen parts pass unchanged.
-    Pickles without its word lists or cache: they are rebuilt when an index is opened.
+    `kinderopvang` -> `kinderopvang` `+kinder` `+opvang` (all at one position), so that a
+    plain `opvang` also finds the compound through the term `+opvang`, while the whole
+    word `opvang` (and so the phrase `"opvang"`) stays a term of its own. The parts come
+    from index/indexing/compounds.py (which never splits off a stop word, and no stop word
+    is long enough to split); a part with the word's own stem is left out (`taallessen`
+    stems to `taal`; `beschikking` is cut `beschik` + `king`): the word is found as
+    itself. Only when indexing (``mode="index"``): a query word or quoted phrase keeps
+    its word. Stopped tokens are never split.
+    Pickles without its word lists or cache: they load on the first word to split.
     """
 
     def __init__(self, splitter: CompoundSplitter | None = None) -> None:
@@ -166,9 +184,14 @@ class CompoundPartsFilter(Filter):
             yield t
             if skip:
                 continue
-            for part in split(text):
-                t.text = part
-                yield t
+            parts = split(text)
+            if not parts:
+                continue
+            own = stem_word(text)
+            for part in parts:
+                if stem_word(part) != own:  # `beschik` of `beschikking`: the word itself
+                    t.text = PART_MARK + part
+                    yield t
 
 
 class DutchStemFilter(Filter):
@@ -185,14 +208,18 @@ class DutchStemFilter(Filter):
     def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
         stem = self.stemmer
         for t in tokens:
-            if not t.stopped:
+            if t.stopped:
+                pass
+            elif t.text.startswith(PART_MARK):  # a compound part: its stem, still marked
+                t.text = PART_MARK + stem(t.text[1:])
+            else:
                 t.text = stem(t.text)
             yield t
 
 
 def stemmed_analyzer() -> Composable:
-    """Words -> hyphen parts -> lowercase, accents folded -> stop words out -> parts of
-    solid compounds (index mode) -> stems."""
+    """Words -> hyphen parts -> lowercase, accents folded -> stop words out -> marked
+    parts of solid compounds (index mode) -> stems."""
     return (
         RegexTokenizer(TOKEN_PATTERN)
         | CompoundFilter()
@@ -203,29 +230,38 @@ def stemmed_analyzer() -> Composable:
     )
 
 
-def exact_analyzer() -> Composable:
-    """The same tokens as ``stemmed_analyzer``, only lowercased and accent-folded."""
-    return RegexTokenizer(TOKEN_PATTERN) | CompoundFilter() | FoldFilter()
+def exact_analyzer(parts: bool = True) -> Composable:
+    """The same tokens as ``stemmed_analyzer``, only lowercased and accent-folded (stop
+    words kept); with `parts` (the index's analyzer) the marked parts of solid compounds
+    too. Without them no word list is ever loaded: search uses that one."""
+    chain = RegexTokenizer(TOKEN_PATTERN) | CompoundFilter() | FoldFilter()
+    return chain | CompoundPartsFilter() if parts else chain
 
 
-_SHARED: dict[str, Composable] = {}
+def marks_parts(analyzer) -> bool:
+    """Whether an analyzer (as unpickled from an index) adds marked compound parts."""
+    return any(isinstance(item, CompoundPartsFilter) for item in getattr(analyzer, "items", ()))
 
 
-def _shared(exact: bool) -> Composable:
-    key = "exact" if exact else "stemmed"
+_SHARED: dict[tuple[bool, bool], Composable] = {}
+
+
+def _shared(exact: bool, parts: bool) -> Composable:
+    key = (exact, parts)
     if key not in _SHARED:
-        _SHARED[key] = exact_analyzer() if exact else stemmed_analyzer()
+        _SHARED[key] = exact_analyzer(parts) if exact else stemmed_analyzer()
     return _SHARED[key]
 
 
-def analyze(text: str, exact: bool = False, mode: str = "index") -> list[str]:
-    """The terms an analyzer makes of `text`, in order (``mode="index"``: as stored)."""
-    return [t.text for t in _shared(exact)(text, mode=mode)]
+def analyze(text: str, exact: bool = False, mode: str = "index", parts: bool = True) -> list[str]:
+    """The terms an analyzer makes of `text`, in order (``mode="index"``: as stored;
+    ``parts=False``: an exact analysis without the compound parts, loading no word list)."""
+    return [t.text for t in _shared(exact, parts)(text, mode=mode)]
 
 
 def phrase_terms(text: str, exact: bool = True) -> list[str]:
     """The terms of a quoted phrase, one per consecutive position (for a Phrase query)."""
-    return analyze(text, exact=exact, mode="query")
+    return analyze(text, exact=exact, mode="query", parts=False)
 
 
 _STEMMER: list[DutchStemmer] = []
@@ -243,8 +279,8 @@ def stem_word(word: str) -> str:
 
 def part_stems(word: str, own: str | None = None) -> tuple[str, ...]:
     """The stems of the compound parts of one folded word, without the word's own stem
-    (`own`, when the caller has it already): the extra terms the stemmed analyzer
-    indexes for it (search/vocab.py)."""
+    (`own`, when the caller has it already): what a plain query word finds the word by
+    through the index's marked part terms (search/vocab.py stems those at search time)."""
     if len(word) < MIN_WORD:
         return ()  # most words: too short to split, known without a call
     parts = compound_parts(word)

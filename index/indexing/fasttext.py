@@ -5,6 +5,10 @@ compound filter, folding), one generator step per filter per token. The chain's 
 for a token does not depend on its neighbours, only its position does, so each distinct
 word is analyzed once per process (by the real analyzer, so the terms are the same)
 and a document becomes a regex `findall` plus one dictionary lookup per word.
+
+The marked compound parts (`+opvang` for `kinderopvang`) are postings with their
+positions like any term, but they do not count in the field's length: BM25 normalises
+by the words of a text, and a text does not get longer because its compounds were split.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections import defaultdict
 
 from whoosh import fields
 
-from index.indexing.analysis import TOKEN_PATTERN, exact_analyzer
+from index.indexing.analysis import PART_MARK, TOKEN_PATTERN, exact_analyzer
 from index.indexing.postings import ESCAPE, PackedPositions, encode_positions
 
 CACHE_WORDS = 300_000
@@ -69,12 +73,15 @@ class ExactText(fields.TEXT):
 
 
 def postings(text: str, boost: float = 1.0) -> list[tuple[bytes, int, float, bytes]]:
-    """(term, frequency, weight, encoded positions) of every term of `text`."""
+    """(term, frequency, weight, encoded positions) of every term of `text`. Whoosh
+    adds up the frequencies into the field's length (and stores no other use of them):
+    a compound part's is 0, so the length counts words only."""
     out = []
     for term, found in term_positions(text).items():
         n = len(found)
+        counted = 0 if term.startswith(PART_MARK) else n
         if n == 1 and found[0] < ESCAPE:
-            out.append((term.encode("utf-8"), 1, boost, _ONE(found[0])))
+            out.append((term.encode("utf-8"), counted, boost, _ONE(found[0])))
         else:
-            out.append((term.encode("utf-8"), n, n * boost, encode_positions(found)))
+            out.append((term.encode("utf-8"), counted, n * boost, encode_positions(found)))
     return out

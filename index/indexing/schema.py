@@ -11,6 +11,9 @@ and digest are columns too, so the writer learns what is indexed without loading
 Version 3 adds the official metadata that search filters and counts on: the themes (one
 per line), the dates asked and answered, the on-time flag, and the portfolio (for the
 minister pages); the status itself depends on today, so it is computed at search time.
+Version 5 adds the parts of solid compounds to the exact fields as marked terms at the
+compound's position (`kinderopvang` also gives `+kinder` `+opvang`), so a plain word
+finds the compounds that hold it from the index alone, with no word lists at search time.
 """
 
 from __future__ import annotations
@@ -21,12 +24,13 @@ import zlib
 from whoosh import columns, fields
 
 from index.documents.model import Record
+from index.indexing.analysis import marks_parts
 from index.indexing.fasttext import ExactText
 
 TEXT_FIELDS = ("title", "question", "answer")
 EXACT_SUFFIX = "_exact"
 EXACT_FIELDS = tuple(name + EXACT_SUFFIX for name in TEXT_FIELDS)
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 TITLE_BOOST = 2.0
 
 
@@ -55,11 +59,14 @@ def build_schema() -> fields.Schema:
 
 def schema_version(schema) -> int:
     """1 for indexes with separate stemmed fields, 2 before the official metadata columns,
-    SCHEMA_VERSION for current ones. (Version 3 had today's fields with the analyzers in
-    the `index` package itself; such an index no longer unpickles, and the store says "reindex".)"""
+    4 before the compound parts (the exact fields' analyzer adds none), SCHEMA_VERSION for
+    current ones. (Version 3 had version 4's fields with the analyzers in the `index`
+    package itself; such an index no longer unpickles, and the store says "reindex".)"""
     if "title" in schema:
         return 1
-    return SCHEMA_VERSION if "themes" in schema else 2
+    if "themes" not in schema:
+        return 2
+    return SCHEMA_VERSION if marks_parts(schema[EXACT_FIELDS[0]].analyzer) else 4
 
 
 def pack_record(record: Record) -> bytes:
