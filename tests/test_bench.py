@@ -51,3 +51,32 @@ def test_vocab_build_bench_times_the_vocabulary_with_and_without_parts(built_ind
     assert part_stems([]) > 0  # the synthetic corpus holds compounds
     assert part_stems(["--no-parts"]) == 0
     assert part_stems([]) > 0  # --no-parts left the vocabulary as it was
+
+
+def test_feature_cost_floor_leaves_out_compound_parts_and_restores_them(built_index, tmp_path,
+                                                                         capsys):
+    from bench.feature_cost import main
+    from search.results import SearchRequest
+    from search.service import SearchService
+
+    def query(kind, words=(), phrase=""):
+        return {"kind": kind, "words": list(words), "phrase": phrase, "minister": None,
+                "page": False}
+
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps({"sizes": [{"queries": [
+        query("common", ["opvang"]), query("phrase", phrase="de kinderopvang")]}]}))
+    assert main([str(built_index), str(report), "--repeat", "2"]) == 0
+    out = capsys.readouterr().out
+    rows = {line.split("|")[1].strip(): line.split("|") for line in out.splitlines()
+            if line.startswith("| ") and "class" not in line}
+    # `opvang` alone finds the kinderopvang documents only through the part terms
+    assert rows["common"][6].strip() == "1"
+    assert rows["phrase"][6].strip() == "0"
+    # the floor is undone afterwards: a new search still reads the part terms
+    service = SearchService(built_index)
+    with_parts = service.search(SearchRequest(q="opvang")).total
+    from bench.feature_cost import floor_mode
+    with floor_mode(service):
+        without = service.search(SearchRequest(q="opvang")).total
+    assert without < with_parts == service.search(SearchRequest(q="opvang")).total
