@@ -220,3 +220,45 @@ def test_a_name_of_seven_words_or_after_van_is_no_minister():
     assert block.name == "BEN WEYTS" and block.inferred
     assert find_minister_blocks(["vraag van BEN WEYTS VLAAMS MINISTER VAN SPORT"]) == []
     assert find_minister_blocks(["datum: 3 maart 2021 WEYTS VLAAMS MINISTER VAN SPORT"]) == []
+
+
+def test_an_asker_name_wrapped_onto_a_line_of_its_own():
+    record = parse(ANSWERED.replace("van ANN DE VRIES", "van ANN DE\nVRIES") + "Ja.\n")
+    assert record.asker == "Ann De Vries" and record.answer == "Ja."
+    record = parse(ANSWERED.replace("van ANN DE VRIES\n\n", "van ANN DE VRIES\n") + "JA, ZEKER.\n"
+                   "Dat is zo.\n")
+    assert record.asker == "Ann De Vries"
+
+
+def test_the_minister_block_at_the_top_in_the_referral_layout():
+    text = ("aan BEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\n\nTitel\n\nVraag?\n\nANTWOORD\n"
+            "op vraag nr. 3 van 1 oktober 2022\nvan ANN DE VRIES\n\nJa.\n")
+    record = parse(text)
+    assert (record.minister, record.title, record.question, record.answer) == (
+        "Ben Weyts", "Titel", "Vraag?", "Ja.")
+
+
+def test_a_block_right_before_the_answer_is_the_answering_minister():
+    text = ("BEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\nANTWOORD\n"
+            "op vraag nr. 3 van 1 oktober 2022\nvan ANN DE VRIES\n\nJa.\n")
+    with pytest.raises(ParseError, match="no title found"):
+        parse(text)
+
+
+def test_a_bad_date_in_the_answer_header_is_named():
+    with pytest.raises(ParseError, match="answer header date '31 februari 2022' is not a valid"):
+        parse(ANSWERED.replace("1 oktober", "31 februari") + "Ja.\n")
+
+
+def test_header_words_in_any_case_and_datum_without_colon():
+    text = ("SCHRIFTELIJKE VRAAG NR 28 van HIBA FARAJI Datum 2 oktober 2025\n"
+            "aan MATTHIAS DIEPENDAELE\nVLAAMS MINISTER VAN ECONOMIE\n\nTitel\n\nVraag?\n")
+    record = parse(text)
+    assert (record.number, record.date, record.asker) == (28, "2025-10-02", "Hiba Faraji")
+
+
+def test_a_portfolio_ends_at_a_blank_line_and_never_holds_lowercase():
+    (block,) = find_minister_blocks(["BEN WEYTS", "VLAAMS MINISTER VAN ONDERWIJS", "",
+                                     "TITEL IN HOOFDLETTERS"])
+    assert block.portfolio == "VLAAMS MINISTER VAN ONDERWIJS" and block.last_line == 1
+    assert find_minister_blocks(["BEN WEYTS", "VLAAMS MINISTER VAN Onderwijs"]) == []
