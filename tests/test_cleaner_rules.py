@@ -269,3 +269,48 @@ def test_reflow_of_logical_lines():
     assert reflow(["Zin zonder einde", "Gaat verder.", "", "Nog."], logical=True) == [
         "Zin zonder einde", "Gaat verder.", "Nog."]
     assert reflow(["Tekst.", "4."], logical=True) == ["Tekst.", "4."]
+
+
+def test_a_caption_ending_in_a_space_is_not_joined_to_the_table_after_it():
+    cells = ["Jaar", "Aantal", "2022", "41", "2023", "45", "2024", "50"]
+    assert join_continuations(["De tabel:", *cells], [True] + [False] * 8) == [
+        "De tabel:", *cells]
+    assert join_continuations(["Dat is alles.", "", *cells], [True] + [False] * 9) == [
+        "Dat is alles.", "", *cells]
+    # one short line after the sentence is no table: it goes on the sentence's line
+    assert join_continuations(["Dat is alles.", "Jaar", "Aantal"], [True, False, False]) == [
+        "Dat is alles. Jaar", "Aantal"]
+
+
+def test_logical_lines_rows_on_one_line_become_a_table_with_its_header():
+    assert reflow(["Tekst.", "Jaar", "2022 41 12", "2023 45 13", "Einde."], logical=True) == [
+        "Tekst.", "Jaar\n2022 | 41 | 12\n2023 | 45 | 13", "Einde."]
+    # rows with another number of cells end the table; a blank line between rows does not
+    assert reflow(["Tekst.", "2022 41 12", "", "2023 45 13", "2024 1"], logical=True) == [
+        "Tekst.", "2022 | 41 | 12\n2023 | 45 | 13", "2024 1"]
+    # after a bare reply number the next line is its text, not a table row
+    assert reflow(["Tekst.", "1.", "2022 41 12", "2023 45 13"], logical=True) == [
+        "Tekst.", "1. 2022 41 12", "2023 45 13"]
+
+
+def test_logical_lines_one_cell_a_line_are_shaped_or_kept_with_a_warning():
+    warnings: list[str] = []
+    cells = ["Jaar", "Aantal", "2022", "41", "2023", "45", "2024", "50"]
+    assert reflow(["Tekst.", *cells, "Einde."], logical=True, warnings=warnings) == [
+        "Tekst.", "Jaar | Aantal\n2022 | 41\n2023 | 45\n2024 | 50", "Einde."]
+    assert warnings == []
+    odd = ["Gent", "12", "Leuven", "7", "3", "Brugge", "x", "9"]
+    assert reflow(["Tekst.", *odd, "Einde."], logical=True, warnings=warnings) == [
+        "Tekst.", "\n".join(odd), "Einde."]
+    assert warnings == [
+        "a table of 8 cells could not be shaped into rows; kept one cell a line"]
+    five = ["Gent", "12", "Leuven", "7", "3"]  # under six cells: lines of text
+    assert reflow(["Tekst.", *five], logical=True) == ["Tekst.", *five]
+
+
+def test_a_blank_line_inside_a_broken_word_is_closed_only_before_lowercase():
+    assert clean_document("de ondersteu-\n\n\nning van", Resolver()).lines == [
+        "de ondersteuning van"]
+    assert clean_document("de ondersteu-\n\nNing", Resolver()).lines == [
+        "de ondersteu-", "", "Ning"]
+    assert clean_document("het einde\n\nning", Resolver()).lines == ["het einde", "", "ning"]
