@@ -163,3 +163,19 @@ def test_small_batches_keep_every_file_and_the_file_order(tmp_path):
     assert (report.added, report.records) == (11, 11)
     assert [key for key, _ in report.failed] == [source_key(copy)]
     assert len(stored(tmp_path / "index")) == 11
+
+
+def test_a_writer_lock_held_elsewhere_is_waited_for_then_refused(tmp_path):
+    from index.indexing.locks import IndexBusyError
+
+    folder = write_docs(tmp_path / "docs", [Doc(1, "Karel Vos")])
+    index_dir = tmp_path / "index"
+    run([folder], index_dir)
+    (folder / "vraag-2.txt").write_text(Doc(2, "Karel Vos").text(), encoding="utf-8")
+    holder = open_index(index_dir, create=False).writer()  # Whoosh's write lock, held
+    try:
+        with pytest.raises(IndexBusyError, match=r"is locked .*; waited 1 s\. Let that run"):
+            run([folder], index_dir, lock_wait=0.6)
+    finally:
+        holder.writelock.release()  # its files went with the refused run's clean-up
+    assert run([folder], index_dir).added == 1
