@@ -53,7 +53,7 @@ DIC = """\
 boom/ZbZs\tpo:noun
 brief/Zv
 kade/Zb
-rood/Aa
+rood/C1Aa
 bĳ/Zb
 werk/PbPoZb
 oog/Po
@@ -127,7 +127,7 @@ def test_entry_count_tab_fields_spaces_and_ligatures(hs):
 def test_flags_are_read_two_characters_at_a_time(hs):
     assert hs.is_letterword("btw") and not hs.is_letterword("abc")  # `ZClb` is Z C, l b
     assert not hs.is_letterword("boom") and not hs.is_letterword("onbekend")
-    assert hs.is_adjective("rood", inflected=False)
+    assert hs.is_adjective("rood", inflected=False)  # `C1Aa`: the second pair is Aa
     assert not hs.is_adjective("groen", inflected=False)  # `ZAab`: ZA, ab
     assert not hs.is_adjective("roode", inflected=False)
     assert hs.is_adjective("roode", inflected=True)
@@ -259,6 +259,9 @@ verdeling/Zb
 minister/Zb
 directeur/Zb
 portefeuille/Zb
+auto/Zb
+ongeluk/Zb
+zo
 beëindigen
 coördinatie
 raad/Zb
@@ -304,6 +307,8 @@ def words(tmp_path) -> Lexicon:
     ("interim", "directeur", None, "interim-directeur", "hyphen-pair:fixed"),
     ("secretaris", "generaal", None, "secretaris-generaal", "hyphen-pair:fixed"),
     ("zee", "egel", None, "zee-egel", "hyphen-pair:vowels"),
+    ("auto", "ongeluk", None, "auto-ongeluk", "hyphen-pair:vowels"),
+    ("zo", "ologie", None, "zoologie", "fallback-join"),  # `ologie` is no word
     ("btw", "tarief", None, "btw-tarief", "hyphen-pair:letterword"),
     ("fte", "verdeling", None, "fte-verdeling", "hyphen-pair:letterword"),
     ("abc", "verdeling", None, "abcverdeling", "fallback-join"),
