@@ -33,7 +33,7 @@ TRY aeio
 FORBIDDENWORD Fw
 ONLYINCOMPOUND Cx
 SFX Zb Y 3
-SFX Zb 0 en [^e]
+SFX Zb 0 en/Ch [^e]
 SFX Zb 0 s- .
 SFX Zb 0 er/CaCx .
 SFX Zv N 1
@@ -67,6 +67,7 @@ btw/Cl
 abc/ZClb
 twee woorden/Zb
 werknemers\tst:werknemer
+ondernemers\tst:ondernemer\tpo:noun
 """
 
 
@@ -120,6 +121,7 @@ def test_forbidden_compound_only_and_compound_forms_are_not_words(hs):
 def test_entry_count_tab_fields_spaces_and_ligatures(hs):
     assert not hs.known("14")  # the first line counts the entries
     assert hs.known("boom") and hs.known("booms") and hs.known("werknemers")
+    assert hs.known("ondernemers")  # two tab fields after the word
     assert not hs.known("twee woorden") and not hs.known("twee")
     assert hs.known("bij") and hs.known("bijen")  # `ĳ` spelled out
 
@@ -141,6 +143,12 @@ def test_an_unreadable_byte_does_not_lose_the_dictionary(tmp_path):
     hs = load_hunspell(tmp_path / "yy.dic")
     assert hs is not None and hs.known("bomen") is False and hs.known("boomen")
     assert load_hunspell(tmp_path / "missing.dic") is None
+
+
+def test_an_empty_dictionary_knows_no_word(tmp_path):
+    (tmp_path / "ee.aff").write_text(AFF, encoding="utf-8")
+    (tmp_path / "ee.dic").write_text("", encoding="utf-8")
+    assert Hunspell(tmp_path / "ee.dic").known("boom") is False
 
 
 def test_a_dictionary_without_forbidden_or_compound_flags(tmp_path):
@@ -184,6 +192,12 @@ def test_corpus_words_count_in_a_child_and_its_parent(tiny):
     assert child.corpus_count("KWARKTAARTFEEST") == 3
     assert child.is_known("kwarktaartfeest") and child.is_word("kwarktaartfeest")
     assert child.is_known("boomen") is False and child.is_word("bijen")
+
+
+def test_a_word_seen_once_in_the_corpus_is_a_word(tiny):
+    lex = Lexicon(tiny, use_wordfreq=False)
+    lex.add_text("Het kwarktaartfeest.")
+    assert lex.is_word("kwarktaartfeest") and lex.is_known("kwarktaartfeest")
 
 
 def test_a_hidden_word_is_unknown_to_every_source(tiny):
@@ -315,6 +329,7 @@ def words(tmp_path) -> Lexicon:
     ("blauw", "groene", None, "blauw-groene", "hyphen-pair:adjectives"),
     ("blauw", "groen", None, "blauw-groen", "hyphen-pair:adjectives"),
     ("groen", "norm", None, "groennorm", "fallback-join"),  # an adjective, then a noun
+    ("blauwe", "groene", None, "blauwegroene", "fallback-join"),  # the left one inflected
     ("ide", "aal", None, "ideaal", "fallback-join"),  # vowels meet, but no parts are words
     ("werk", "verdeling", None, "werkverdeling", "fallback-join"),
     ("%", "norm", None, "%-norm", "no-word"),
