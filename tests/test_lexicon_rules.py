@@ -40,12 +40,18 @@ SFX Zv N 1
 SFX Zv f ven f
 SFX Zs N 1
 SFX Zs 0 s .
+SFX Zc Y 1
+SFX Zc 0 's .
+SFX Zk N 1
+SFX Zk 0 en ĳ
 SFX Aa Y 1
 SFX Aa 0 e [^e]
 PFX Pb Y 1
 PFX Pb 0 be .
 PFX Po N 1
 PFX Po 0 on [^o]
+PFX Pq N 1
+PFX Pq 0 on o
 """
 
 DIC = """\
@@ -67,6 +73,9 @@ btw/Cl
 abc/ZClb
 twee woorden/Zb
 werknemers\tst:werknemer
+a/Zc
+rĳ/Zk
+ophoudelijk/Pq
 ondernemers\tst:ondernemer\tpo:noun
 """
 
@@ -98,13 +107,15 @@ def test_stems_and_suffix_rules(hs):
     # a suffix needs the flag on the stem: `rood` has no Zb, `brief` no Zs
     assert not hs.known("rooden") and not hs.known("briefs")
     assert hs.known("roode")
-
+    assert hs.known("a's")  # a one-letter stem: OpenTaal lists letters so
+    assert hs.known("rijen")  # a condition with the `ĳ` ligature
 
 def test_prefix_rules_alone_and_crossed_with_a_suffix(hs):
     assert hs.known("bewerk") and hs.known("onwerk")
     assert hs.known("bewerken")  # Pb is cross (Y): prefix and suffix together
     assert not hs.known("onwerken")  # Po is not (N)
     assert not hs.known("onoog")  # its condition `[^o]` is on the stem's start
+    assert hs.known("onophoudelijk")  # the next `on` rule, whose condition holds
     assert not hs.known("bewerkenen") and not hs.known("beboom")
 
 
