@@ -52,6 +52,8 @@ PFX Po N 1
 PFX Po 0 on [^o]
 PFX Pq N 1
 PFX Pq 0 on o
+PFX Pa N 1
+PFX Pa 0 a .
 """
 
 DIC = """\
@@ -76,6 +78,7 @@ werknemers\tst:werknemer
 a/Zc
 rĳ/Zk
 ophoudelijk/Pq
+sociaal/Pa
 ondernemers\tst:ondernemer\tpo:noun
 """
 
@@ -116,6 +119,7 @@ def test_prefix_rules_alone_and_crossed_with_a_suffix(hs):
     assert not hs.known("onwerken")  # Po is not (N)
     assert not hs.known("onoog")  # its condition `[^o]` is on the stem's start
     assert hs.known("onophoudelijk")  # the next `on` rule, whose condition holds
+    assert hs.known("asociaal")  # a one-letter prefix
     assert not hs.known("bewerkenen") and not hs.known("beboom")
 
 
