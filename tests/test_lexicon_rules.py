@@ -291,6 +291,7 @@ portefeuille/Zb
 auto/Zb
 ongeluk/Zb
 zo
+verbinding
 beëindigen
 coördinatie
 raad/Zb
@@ -332,6 +333,11 @@ def words(tmp_path) -> Lexicon:
     ("co", "ordinatie", None, "coördinatie", "trema"),
     ("werk", "nemers", None, "werknemers", "known-solid"),
     ("kmo-porte", "feuille", None, "kmo-portefeuille", "known-solid"),
+    ("Noord-Zuid-verbin", "ding", None, "Noord-Zuid-verbinding", "known-solid"),
+    ("werk", "nemers-zelfstandigen-overleg", None, "werknemers-zelfstandigen-overleg",
+     "known-solid"),
+    ("mp3", "speler", None, "mp3-speler", "digits"),
+    ("type", "1-diabetes", None, "type-1-diabetes", "digits"),
     ("oud", "minister", None, "oud-minister", "hyphen-pair:fixed"),
     ("interim", "directeur", None, "interim-directeur", "hyphen-pair:fixed"),
     ("secretaris", "generaal", None, "secretaris-generaal", "hyphen-pair:fixed"),
