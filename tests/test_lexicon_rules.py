@@ -294,6 +294,7 @@ zo
 verbinding
 beëindigen
 coördinatie
+efficiënt
 raad/Zb
 formaat/Zb
 pensioen/Zb
@@ -331,6 +332,7 @@ def words(tmp_path) -> Lexicon:
     ("BE", "EINDIGEN", None, "BEËINDIGEN", "trema"),
     ("Be", "eindigen", None, "Beëindigen", "trema"),
     ("co", "ordinatie", None, "coördinatie", "trema"),
+    ("effici", "ent", None, "efficiënt", "trema"),
     ("werk", "nemers", None, "werknemers", "known-solid"),
     ("kmo-porte", "feuille", None, "kmo-portefeuille", "known-solid"),
     ("Noord-Zuid-verbin", "ding", None, "Noord-Zuid-verbinding", "known-solid"),
