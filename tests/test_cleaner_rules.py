@@ -88,6 +88,8 @@ def test_a_repeated_line_beside_a_page_number_is_a_header_unless_it_looks_like_b
     assert drop_page_furniture(["4", "Kop X", "meer", "5", "Kop X", "rest"]) == ["meer", "rest"]
     lines = ["BIJLAGE 1", "3", "x", "BIJLAGE 1", "4", "y"]
     assert drop_page_furniture(lines) == ["BIJLAGE 1", "x", "BIJLAGE 1", "y"]
+    lines = ["Bijlage 1", "3", "x", "Bijlage 1", "4", "y"]
+    assert drop_page_furniture(lines) == ["Bijlage 1", "x", "Bijlage 1", "y"]
     lines = ["1.", "4", "1.", "5", "tekst"]
     assert drop_page_furniture(lines) == ["1.", "1.", "tekst"]
     lines = ["Antwoord", "", "3", "", "ANTWOORD", "", "4", "", "ANTWOORD"]
@@ -209,6 +211,12 @@ def test_continuation_lines_are_joined_but_not_onto_a_new_item():
     for item in ("1. Welke?", "- punt", "[1] noot", "c)"):
         assert join(["De vragen", item], [True, False]) == ["De vragen", item]
     assert join(["De vragen", ""], [True, False]) == ["De vragen", ""]
+    # blank lines held back after a line that goes on come back before a new item
+    assert join(["De vragen", "", "1. Welke?"], [True, False, False]) == [
+        "De vragen", "", "1. Welke?"]
+    # a bracket that is no footnote marker goes on the line
+    assert join(["De cijfers", "[zie bijlage] volgen."], [True, False]) == [
+        "De cijfers [zie bijlage] volgen."]
     assert join(["De vragen", "", "", "zijn"], [True, False, False, False]) == [
         "De vragen zijn"]
     assert join(["De vragen", "zijn", "gesteld."], [False, True, False]) == [
@@ -314,3 +322,25 @@ def test_a_blank_line_inside_a_broken_word_is_closed_only_before_lowercase():
     assert clean_document("de ondersteu-\n\nNing", Resolver()).lines == [
         "de ondersteu-", "", "Ning"]
     assert clean_document("het einde\n\nning", Resolver()).lines == ["het einde", "", "ning"]
+
+
+def test_in_a_document_that_marks_continuations_a_number_between_blanks_stays():
+    text = ("Titel van de vraag\n\n"
+            "de gemeenten melden dat veel fietspaden langs gewestwegen \n"
+            "in slechte staat zijn.\n\n4\n\n"
+            "de fietsers wijken daardoor vaak uit naar de rijbaan van \n"
+            "de gewestweg.\n\n"
+            "het is dus een gevaarlijke situatie voor de fietsers hier \n"
+            "en elders.\n")
+    cleaned = clean_document(text, Resolver())
+    assert cleaned.continuation is True
+    assert cleaned.lines == [
+        "Titel van de vraag", "",
+        "de gemeenten melden dat veel fietspaden langs gewestwegen in slechte staat zijn.", "",
+        "4", "", "de fietsers wijken daardoor vaak uit naar de rijbaan van de gewestweg.", "",
+        "het is dus een gevaarlijke situatie voor de fietsers hier en elders.", ""]
+
+
+def test_a_document_opening_with_blank_lines_and_lowercase():
+    assert clean_document("\n\nvraag zonder hoofdletter", Resolver()).lines == [
+        "", "", "vraag zonder hoofdletter"]
