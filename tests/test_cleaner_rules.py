@@ -344,3 +344,39 @@ def test_in_a_document_that_marks_continuations_a_number_between_blanks_stays():
 def test_a_document_opening_with_blank_lines_and_lowercase():
     assert clean_document("\n\nvraag zonder hoofdletter", Resolver()).lines == [
         "", "", "vraag zonder hoofdletter"]
+
+
+# A line inside a sentence: 40 characters, lowercase, no closing punctuation.
+INSIDE = "de gemeenten melden dat er veel fietsers"
+assert len(INSIDE) == 40
+
+
+def pair(marked: bool) -> list[str]:
+    return [INSIDE + (" " if marked else ""), "gaat verder.", ""]
+
+
+def sign(raw: list[str]) -> bool:
+    return marks_continuations(raw, continuation_flags(raw))
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    # three or more lines inside sentences: at least 60 % of them end in a space
+    (pair(True) * 3 + pair(False) * 2, True),
+    (pair(True) * 2 + pair(False) * 3, False),
+    # exactly three: the share decides, whatever stands before blank lines
+    (["Kort ", "", "Ook kort ", ""] + pair(True) * 3, True),
+    (["Kort ", "", "Ook kort ", ""] + (pair(True) * 3)[:-1], True),
+    # a line broken at a hyphen is no line inside a sentence
+    (pair(True) * 3 + [INSIDE + "-", "ning verder.", ""] * 3, True),
+    # fewer: half of them marked and at most one marked line before a blank
+    (pair(True) + pair(False), True),
+    (pair(True) + ["Kort ", ""] + [INSIDE + " "], False),
+    # none: two marked lines at least, at most one of them before a blank
+    (["Kort ", "zinnetje.", "", "Nog ", "een.", "", "Los ", ""], True),
+    (["Kort ", "zinnetje.", "", "Los ", "", "Ook los ", ""], False),
+    # a space after nearly every line (under 10 % without) is no sign
+    ([INSIDE + " "] * 19 + ["einde."], False),
+    ([INSIDE + " "] * 9 + ["einde."], True),
+])
+def test_the_continuation_sign_at_its_thresholds(raw, expected):
+    assert sign(raw) is expected
