@@ -79,6 +79,7 @@ def test_page_numbers_alone_first_or_last_go_and_numbers_in_text_stay():
     assert drop_page_furniture(["7", "", "tekst"]) == ["", "tekst"]
     assert drop_page_furniture(["tekst een.", "", "7"]) == ["tekst een.", ""]
     assert drop_page_furniture(["tekst een.", "x", "7"]) == ["tekst een.", "x", "7"]
+    assert drop_page_furniture(["tekst", "", "7", "meer"]) == ["tekst", "", "7", "meer"]
     assert drop_page_furniture(["a", "", "pagina 2", "", "b"]) == ["a", "", "", "b"]
     # two numbers in a row are a column of figures, not furniture; the last one alone is
     assert drop_page_furniture(["3", "3", "", "5"]) == ["3", "3", ""]
@@ -101,6 +102,10 @@ def test_strict_furniture_keeps_numbers_between_blanks_and_repeated_words():
     assert furniture(["Kop X", "4", "meer", "Kop X", "5", "x"], strict=True) == set()
     assert furniture(["Vlaams Parlement", "4", "meer"], strict=True) == {0, 1}
     assert furniture(["meer", "4", "Vlaams Parlement"], strict=True) == {1, 2}
+    # nor is a repeated line beside a header a header of its own
+    lines = ["Vlaams Parlement", "Jaar", "tekst", "Vlaams Parlement", "Jaar"]
+    assert furniture(lines, strict=True) == {0, 3}
+    assert furniture(lines) == {0, 1, 3, 4}
     assert furniture(["tekst", "", "4", "", "meer"]) == {2}
 
 
