@@ -87,6 +87,7 @@ def test_page_numbers_alone_first_or_last_go_and_numbers_in_text_stay():
 
 def test_a_repeated_line_beside_a_page_number_is_a_header_unless_it_looks_like_body():
     assert drop_page_furniture(["4", "Kop X", "meer", "5", "Kop X", "rest"]) == ["meer", "rest"]
+    assert drop_page_furniture(["Kop X", "4", "meer", "Kop X", "5", "rest"]) == ["meer", "rest"]
     lines = ["BIJLAGE 1", "3", "x", "BIJLAGE 1", "4", "y"]
     assert drop_page_furniture(lines) == ["BIJLAGE 1", "x", "BIJLAGE 1", "y"]
     lines = ["Bijlage 1", "3", "x", "Bijlage 1", "4", "y"]
