@@ -386,3 +386,24 @@ def sign(raw: list[str]) -> bool:
 ])
 def test_the_continuation_sign_at_its_thresholds(raw, expected):
     assert sign(raw) is expected
+
+
+def test_text_after_a_table_is_not_joined_to_it():
+    assert reflow(["Tekst.", "Jaar", "2022 41 12", "2023 45 13", "en de rest."], logical=True) == [
+        "Tekst.", "Jaar\n2022 | 41 | 12\n2023 | 45 | 13", "en de rest."]
+
+
+def test_a_page_break_before_a_word_with_a_capital_inside():
+    assert reflow(["We gebruiken de", "", "iPad in de klas."]) == [
+        "We gebruiken de iPad in de klas."]
+
+
+def test_the_header_of_rows_is_the_cell_just_before_them():
+    assert reflow(["Tekst.", "2020 5", "Jaar", "2022 41 12", "2023 45 13"], logical=True) == [
+        "Tekst.", "2020 5", "Jaar\n2022 | 41 | 12\n2023 | 45 | 13"]
+
+
+def test_a_reply_number_takes_the_line_after_it_even_before_a_table():
+    cells = ["Jaar", "Aantal", "2022", "41", "2023", "45", "2024", "50"]
+    assert reflow(["1.", *cells], logical=True) == [
+        "1. Jaar", "Aantal\n2022 | 41\n2023 | 45\n2024 | 50"]
