@@ -407,3 +407,13 @@ def test_a_reply_number_takes_the_line_after_it_even_before_a_table():
     cells = ["Jaar", "Aantal", "2022", "41", "2023", "45", "2024", "50"]
     assert reflow(["1.", *cells], logical=True) == [
         "1. Jaar", "Aantal\n2022 | 41\n2023 | 45\n2024 | 50"]
+
+
+def test_lines_of_one_block_are_one_paragraph_whatever_their_case():
+    assert reflow(["Het antwoord van minister", "Ben Weyts volgt."]) == [
+        "Het antwoord van minister Ben Weyts volgt."]
+
+
+def test_an_unshaped_table_without_a_warnings_list_is_still_kept():
+    odd = ["Gent", "12", "Leuven", "7", "3", "Brugge", "x", "9"]
+    assert reflow(["Tekst.", *odd], logical=True) == ["Tekst.", "\n".join(odd)]
