@@ -218,7 +218,11 @@ def test_a_name_of_seven_words_or_after_van_is_no_minister():
     assert find_minister_blocks(lines) == []
     (block,) = find_minister_blocks(["datum: 3 maart 2021 BEN WEYTS VLAAMS MINISTER VAN SPORT"])
     assert block.name == "BEN WEYTS" and block.inferred
-    assert find_minister_blocks(["vraag van BEN WEYTS VLAAMS MINISTER VAN SPORT"]) == []
+    assert find_minister_blocks(["de vraag van BEN WEYTS VLAAMS MINISTER VAN SPORT"]) == []
+    # at most five capital words make the name
+    (block,) = find_minister_blocks(
+        ["datum: 3 maart 2021 BETREFT ANN VAN DEN BERGHE DE SMET VLAAMS MINISTER VAN SPORT"])
+    assert block.name == "VAN DEN BERGHE DE SMET"
     assert find_minister_blocks(["datum: 3 maart 2021 WEYTS VLAAMS MINISTER VAN SPORT"]) == []
 
 
