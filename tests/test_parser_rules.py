@@ -135,6 +135,14 @@ def test_joint_ministers_with_role_words():
     assert record.question == "Vraag?"
 
 
+def test_a_joint_minister_whose_name_starts_with_a_capital_x():
+    text = ("Titel\n\nVraag?\n\nDeze vraag werd gesteld aan de ministers Xavier Taveirne (12) "
+            "en Ben Weyts (13).\n\nBEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\n\nANTWOORD\n"
+            "op vraag nr. 13 van 1 oktober 2022\nvan ANN DE VRIES\n\nJa.\n")
+    assert parse(text).joint == [JointMinister("Xavier Taveirne", 12),
+                                 JointMinister("Ben Weyts", 13)]
+
+
 def test_footnotes_and_their_markers_are_checked_both_ways():
     text = ("Titel\n\nDe regels[1] en de uitzondering[3].\n\n[1] Decreet van 2012.\n"
             "[2] Besluit van\n2013.\n\nBEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\n\nANTWOORD\n"
@@ -171,6 +179,13 @@ def test_annex_headings(tail, answer, annexes):
 def test_an_annex_heading_longer_than_a_line_is_text():
     heading = "BIJLAGE " + "met een heel lange beschrijving " * 3
     record = parse(ANSWERED + f"Zie hieronder.\n\n{heading.strip()}\n")
+    assert record.annexes == []
+    # 80 characters are still a heading, 81 are not
+    eighty = "Bijlage 1: overzicht van alle scholen per gemeente en per onderwijsnet 2022-2023"
+    assert len(eighty) == 80
+    record = parse(ANSWERED + f"Zie bijlage.\n\n{eighty}\nGent 12\n")
+    assert record.annexes == [f"{eighty}\nGent 12"] and record.answer == "Zie bijlage."
+    record = parse(ANSWERED + f"Zie bijlage.\n\n{eighty}.\nGent 12\n")
     assert record.annexes == []
 
 
