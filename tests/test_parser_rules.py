@@ -281,3 +281,15 @@ def test_a_portfolio_ends_at_a_blank_line_and_never_holds_lowercase():
                                      "TITEL IN HOOFDLETTERS"])
     assert block.portfolio == "VLAAMS MINISTER VAN ONDERWIJS" and block.last_line == 1
     assert find_minister_blocks(["BEN WEYTS", "VLAAMS MINISTER VAN Onderwijs"]) == []
+
+
+def test_an_answer_header_on_the_last_line_gives_an_empty_answer():
+    record = parse(ANSWERED.rstrip("\n"))
+    assert (record.answer, record.answer_kind, record.asker) == ("", "answer", "Ann De Vries")
+
+
+def test_blank_lines_before_the_title_and_a_title_over_two_lines():
+    record = parse(HEADER + "\n\n\nTitel\n\nEen vraag?\n")
+    assert (record.title, record.question) == ("Titel", "Een vraag?")
+    text = ANSWERED.replace("Titel\n", "Sociale economie -\nBetrokkenheid lokale besturen\n")
+    assert parse(text + "Ja.\n").title == "Sociale economie - Betrokkenheid lokale besturen"
