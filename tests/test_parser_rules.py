@@ -293,3 +293,36 @@ def test_blank_lines_before_the_title_and_a_title_over_two_lines():
     assert (record.title, record.question) == ("Titel", "Een vraag?")
     text = ANSWERED.replace("Titel\n", "Sociale economie -\nBetrokkenheid lokale besturen\n")
     assert parse(text + "Ja.\n").title == "Sociale economie - Betrokkenheid lokale besturen"
+
+
+def test_a_name_of_six_words_and_aan_in_capitals():
+    (block,) = find_minister_blocks(["ANN VAN DEN BERGHE DE SMET", "VLAAMS MINISTER VAN SPORT"])
+    assert block.name == "ANN VAN DEN BERGHE DE SMET"
+    (block,) = find_minister_blocks(["AAN BEN WEYTS", "VLAAMS MINISTER VAN SPORT"])
+    assert block.name == "BEN WEYTS"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("\n \n", "empty document"),
+    ("Titel\n\nVraag?\n\nBEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\n\nANTWOORD\n",
+     "answer header is incomplete (no 'op vraag nr. N van DATE van ASKER')"),
+])
+def test_refusals_say_exactly_what_is_missing(text, message):
+    with pytest.raises(ParseError) as refused:
+        parse(text)
+    assert str(refused.value) == message
+
+
+def test_a_question_header_without_a_minister_block_after_it():
+    text = ("SCHRIFTELIJKE VRAAG nr. 5 van ANN PEETERS datum: 3 maart 2021\n\nTitel\n\nVraag?\n\n"
+            "BEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\n\nANTWOORD\n"
+            "op vraag nr. 5 van 3 maart 2021\nvan ANN PEETERS\n\nJa.\n")
+    record = parse(text)
+    assert (record.minister, record.title, record.question, record.answer) == (
+        "Ben Weyts", "Titel", "Vraag?", "Ja.")
+
+
+def test_the_title_right_under_the_portfolio_as_in_the_2025_documents():
+    record = parse(HEADER + "Compensatie - Investeringsplicht\n\nHoeveel bedrijven?\n")
+    assert (record.title, record.question) == ("Compensatie - Investeringsplicht",
+                                               "Hoeveel bedrijven?")
