@@ -304,6 +304,11 @@ def test_a_name_of_six_words_and_aan_in_capitals():
 
 @pytest.mark.parametrize(("text", "message"), [
     ("\n \n", "empty document"),
+    ("Zomaar wat tekst.\n", "unknown layout: no question header, minister block or answer header"),
+    ("aan BEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\n\nTitel\n\nVraag?\n",
+     "no question number found: neither an answer header nor a 'SCHRIFTELIJKE VRAAG nr.' header"),
+    ("SCHRIFTELIJKE VRAAG nr. 5 van ANN PEETERS datum: 3 maart 2021\n\nTitel\n\nVraag?\n",
+     "no minister found (no name and portfolio in capitals)"),
     ("Titel\n\nVraag?\n\nBEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\n\nANTWOORD\n",
      "answer header is incomplete (no 'op vraag nr. N van DATE van ASKER')"),
 ])
@@ -326,3 +331,34 @@ def test_the_title_right_under_the_portfolio_as_in_the_2025_documents():
     record = parse(HEADER + "Compensatie - Investeringsplicht\n\nHoeveel bedrijven?\n")
     assert (record.title, record.question) == ("Compensatie - Investeringsplicht",
                                                "Hoeveel bedrijven?")
+
+
+def test_the_title_right_under_the_minister_block_at_the_top():
+    text = ("aan BEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\nTitel\n\nVraag?\n\nANTWOORD\n"
+            "op vraag nr. 3 van 1 oktober 2022\nvan ANN DE VRIES\n\nJa.\n")
+    record = parse(text)
+    assert (record.minister, record.title, record.question) == ("Ben Weyts", "Titel", "Vraag?")
+
+
+def test_a_signature_block_at_the_end_of_the_answer_is_not_the_answering_minister():
+    record = parse(ANSWERED + "Ja.\n\nBEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS, SPORT\n")
+    assert (record.question, record.portfolio) == ("Vraag?", "VLAAMS MINISTER VAN ONDERWIJS")
+
+
+def test_in_a_document_that_marks_continuations_the_title_is_its_first_line():
+    header = ("SCHRIFTELIJKE VRAAG\nnr. 412\nvan LOTTE PEETERS\ndatum: 3 maart 2025\n"
+              "aan JONAS WILLEMS\nVLAAMS MINISTER VAN MOBILITEIT, OPENBARE WERKEN EN \nHAVENS\n")
+    question = ("De gemeenten melden dat veel fietspaden langs gewestwegen in slechte staat "
+                "zijn. \nFietsers wijken daardoor uit naar de rijbaan, wat gevaarlijke "
+                "situaties geeft.\n"
+                "1.\nHoeveel kilometer fietspad werd vorig jaar hersteld?\n")
+    answer = ("\nJONAS WILLEMS\nVLAAMS MINISTER VAN MOBILITEIT, OPENBARE WERKEN EN \nHAVENS\n"
+              "ANTWOORD \nop vraag nr. 412 van 3 maart 2025\nvan LOTTE PEETERS\n"
+              "1.\nDe fietspaden worden dit jaar hersteld.\n")
+    record = parse(header + "Fietspaden  -  Onderhoud\n" + question + answer)
+    assert record.title == "Fietspaden - Onderhoud" and record.warnings == []
+    assert record.question.split("\n\n") == [
+        "De gemeenten melden dat veel fietspaden langs gewestwegen in slechte staat zijn. "
+        "Fietsers wijken daardoor uit naar de rijbaan, wat gevaarlijke situaties geeft.",
+        "1. Hoeveel kilometer fietspad werd vorig jaar hersteld?"]
+    assert record.answer == "1. De fietspaden worden dit jaar hersteld."
