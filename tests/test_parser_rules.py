@@ -115,6 +115,42 @@ def test_a_long_answer_that_mentions_a_coordinated_answer_is_an_answer():
     assert record.answer_kind == "answer" and record.coordinator is None
 
 
+def test_answer_text_after_the_asker_on_the_header_line():
+    text = ("Titel\n\nVraag?\n\nBEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\n\n"
+            "ANTWOORD op vraag nr. 3 van 1 oktober 2022 van ANN DE VRIES Zie bijlage.\n")
+    record = parse(text)
+    assert (record.asker, record.answer) == ("Ann De Vries", "Zie bijlage.")
+
+
+def test_names_keep_the_spelling_the_joint_sentence_gives():
+    joint = ("Deze vraag werd gesteld aan de ministers Ann van den Bossche (12) en "
+             "Ben Weyts (13).")
+    tail = ("\n\nANTWOORD\nop vraag nr. {n} van 1 oktober 2022\nvan ANN DE VRIES\n\n{answer}\n")
+    text = (f"Titel\n\nVraag?\n\n{joint}\n\nBEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS"
+            + tail.format(n=13, answer="Een gecoördineerd antwoord zal worden verstrekt door "
+                                       "minister Ann van den Bossche."))
+    record = parse(text)
+    assert record.answer_kind == "referral" and record.coordinator == "Ann van den Bossche"
+    text = (f"Titel\n\nVraag?\n\n{joint}\n\nANN VAN DEN BOSSCHE\nVLAAMS MINISTER VAN WELZIJN"
+            + tail.format(n=12, answer="Ja."))
+    assert parse(text).minister == "Ann van den Bossche"
+
+
+@pytest.mark.parametrize(("length", "kind"), [(799, "referral"), (800, "answer")])
+def test_a_referral_is_only_looked_for_in_an_answer_under_800_characters(length, kind):
+    referral = "Een gecoördineerd antwoord wordt gegeven door Hilde Crevits."
+    words = ["Het", "beleid", "wordt", "verder", "uitgewerkt", "in", "overleg", "met", "de",
+             "sector."]
+    answer, k = "", 0
+    while length - len(answer) - len(referral) > 14:
+        answer += words[k % len(words)] + " "
+        k += 1
+    answer += "1" * (length - len(answer) - len(referral) - 1) + " " + referral  # a number
+    assert len(answer) == length
+    record = parse(ANSWERED + answer + "\n")
+    assert record.answer == " ".join(answer.split()) and record.answer_kind == kind
+
+
 def test_answer_text_on_the_header_line_is_kept():
     text = ("Titel\n\nVraag?\n\nBEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\n\n"
             "ANTWOORD op vraag nr. 3 van 1 oktober 2022 van ANN DE VRIES\nDe scholen tellen "
@@ -309,6 +345,9 @@ def test_a_name_of_six_words_and_aan_in_capitals():
      "no question number found: neither an answer header nor a 'SCHRIFTELIJKE VRAAG nr.' header"),
     ("SCHRIFTELIJKE VRAAG nr. 5 van ANN PEETERS datum: 3 maart 2021\n\nTitel\n\nVraag?\n",
      "no minister found (no name and portfolio in capitals)"),
+    ("BEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\nANTWOORD\nop vraag nr. 3 van 1 oktober 2022\n"
+     "van ANN DE VRIES\n\nJa.\n", "no title found"),
+    (HEADER + "\nAlleen een titel\n" + ANSWER + "Ja.\n", "question text is empty"),
     ("Titel\n\nVraag?\n\nBEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\n\nANTWOORD\n",
      "answer header is incomplete (no 'op vraag nr. N van DATE van ASKER')"),
 ])
@@ -350,15 +389,21 @@ def test_in_a_document_that_marks_continuations_the_title_is_its_first_line():
               "aan JONAS WILLEMS\nVLAAMS MINISTER VAN MOBILITEIT, OPENBARE WERKEN EN \nHAVENS\n")
     question = ("De gemeenten melden dat veel fietspaden langs gewestwegen in slechte staat "
                 "zijn. \nFietsers wijken daardoor uit naar de rijbaan, wat gevaarlijke "
-                "situaties geeft.\n"
+                "situaties geeft.\nDat moet beter.\n"
                 "1.\nHoeveel kilometer fietspad werd vorig jaar hersteld?\n")
     answer = ("\nJONAS WILLEMS\nVLAAMS MINISTER VAN MOBILITEIT, OPENBARE WERKEN EN \nHAVENS\n"
               "ANTWOORD \nop vraag nr. 412 van 3 maart 2025\nvan LOTTE PEETERS\n"
-              "1.\nDe fietspaden worden dit jaar hersteld.\n")
+              "1.\nDe fietspaden worden dit jaar hersteld.\nDe planning volgt.\n2.\n"
+              "De cijfers:\nGent\n12\nLeuven\n7\n3\nBrugge\nx\n9\n")
     record = parse(header + "Fietspaden  -  Onderhoud\n" + question + answer)
-    assert record.title == "Fietspaden - Onderhoud" and record.warnings == []
+    assert record.title == "Fietspaden - Onderhoud"
+    # every logical line is a paragraph, in the question and in the answer
     assert record.question.split("\n\n") == [
         "De gemeenten melden dat veel fietspaden langs gewestwegen in slechte staat zijn. "
         "Fietsers wijken daardoor uit naar de rijbaan, wat gevaarlijke situaties geeft.",
-        "1. Hoeveel kilometer fietspad werd vorig jaar hersteld?"]
-    assert record.answer == "1. De fietspaden worden dit jaar hersteld."
+        "Dat moet beter.", "1. Hoeveel kilometer fietspad werd vorig jaar hersteld?"]
+    assert record.answer.split("\n\n") == [
+        "1. De fietspaden worden dit jaar hersteld.", "De planning volgt.", "2. De cijfers:",
+        "Gent\n12\nLeuven\n7\n3\nBrugge\nx\n9"]
+    assert record.warnings == [
+        "a table of 8 cells could not be shaped into rows; kept one cell a line"]
