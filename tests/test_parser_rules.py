@@ -115,11 +115,12 @@ def test_a_long_answer_that_mentions_a_coordinated_answer_is_an_answer():
     assert record.answer_kind == "answer" and record.coordinator is None
 
 
-def test_answer_text_after_the_asker_on_the_header_line():
+@pytest.mark.parametrize("rest", ["Zie bijlage.", "(zie bijlage)"], ids=["capital", "bracket"])
+def test_answer_text_after_the_asker_on_the_header_line(rest):
     text = ("Titel\n\nVraag?\n\nBEN WEYTS\nVLAAMS MINISTER VAN ONDERWIJS\n\n"
-            "ANTWOORD op vraag nr. 3 van 1 oktober 2022 van ANN DE VRIES Zie bijlage.\n")
+            f"ANTWOORD op vraag nr. 3 van 1 oktober 2022 van ANN DE VRIES {rest}\n")
     record = parse(text)
-    assert (record.asker, record.answer) == ("Ann De Vries", "Zie bijlage.")
+    assert (record.asker, record.answer) == ("Ann De Vries", rest)
 
 
 def test_names_keep_the_spelling_the_joint_sentence_gives():
