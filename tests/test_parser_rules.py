@@ -408,3 +408,21 @@ def test_in_a_document_that_marks_continuations_the_title_is_its_first_line():
         "Gent\n12\nLeuven\n7\n3\nBrugge\nx\n9"]
     assert record.warnings == [
         "a table of 8 cells could not be shaped into rows; kept one cell a line"]
+
+
+def test_minister_blocks_after_lines_that_only_look_like_one():
+    (block,) = find_minister_blocks(["zie VLAAMS MINISTER VAN SPORT",
+                                     "BEN WEYTS VLAAMS MINISTER VAN ONDERWIJS"])
+    assert (block.first_line, block.name) == (1, "BEN WEYTS")
+    (block,) = find_minister_blocks(["Tekst", "VLAAMS MINISTER VAN SPORT",
+                                     "BEN WEYTS VLAAMS MINISTER VAN ONDERWIJS"])
+    assert (block.first_line, block.name) == (2, "BEN WEYTS")
+    assert find_minister_blocks(["Tekst", "zie VLAAMS MINISTER VAN SPORT", "meer"]) == []
+
+
+def test_aan_right_above_the_name_and_the_answer_header_on_the_portfolio_line():
+    (block,) = find_minister_blocks(["aan", "BEN WEYTS", "VLAAMS MINISTER VAN ONDERWIJS"])
+    assert (block.first_line, block.last_line) == (0, 2)
+    (block,) = find_minister_blocks(
+        ["BEN WEYTS VLAAMS MINISTER VAN ONDERWIJS ANTWOORD op vraag nr. 3 van 1 oktober 2022"])
+    assert (block.name, block.portfolio) == ("BEN WEYTS", "VLAAMS MINISTER VAN ONDERWIJS")
