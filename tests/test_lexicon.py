@@ -194,6 +194,7 @@ def test_hunspell_parser_on_a_tiny_dictionary(tmp_path):
 
 
 @needs_hunspell
+@pytest.mark.slow  # builds its cases from the whole word lists: seconds, on every mutant
 def test_accuracy_on_a_small_sample(full):
     results = evaluate(full, per_category=40)
     for category, (right, total) in results.items():

@@ -17,7 +17,8 @@ from index.documents.dates import parse_dutch_date
 from index.documents.model import JointMinister, ParseError, Record, record_id
 
 _UP = "A-ZÀ-ÖØ-Þ"
-_CAPS_WORD = rf"[{_UP}][{_UP}'’.\-]*"
+# a word in capitals ends where a lowercase letter would go on (`VRIES Zie`: not `VRIES Z`)
+_CAPS_WORD = rf"[{_UP}][{_UP}'’.\-]*(?![a-zß-öø-ÿ])"
 _CAPS_NAME = rf"{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,6}}"
 # A name in a header may wrap. Before `datum:` any whitespace may separate its words;
 # at the end of the answer header a word on the next line belongs to the name only when
