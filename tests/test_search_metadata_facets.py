@@ -1,9 +1,11 @@
-"""The theme and keyword facets, and the theme filter, over a dozen hand-written records
-with official themes (a metadata sidecar beside each file, as `vraagbaak harvest` leaves
-it) indexed in two commits (two segments). Fast enough to run once per mutant
-(`make mutation`).
+"""The theme, keyword and status facets, and the theme and status filters, over a dozen
+hand-written records with official metadata (a sidecar beside each file, as `vraagbaak
+harvest` leaves it: themes, the dates asked and answered, the in-time flag) indexed in two
+commits (two segments). Fast enough to run once per mutant (`make mutation`).
 
-Oracles: each record's themes are the ones written in its sidecar here; its keywords are
+Oracles: each record's themes are the ones written in its sidecar here, its status the
+one written beside its dates (worked out by hand from the 20-working-day term); its
+keywords are
 the made-up words written into its answer (words no Dutch word list knows, so each is
 salient; every other word is shorter than four letters or a common one). The keyword
 facet's order is checked against the documented rule, computed here from those written
@@ -18,8 +20,9 @@ import math
 from collections import Counter
 
 import pytest
-from crafted import Doc, write_docs
+from crafted import Doc
 
+from index.documents.dates import format_dutch_date
 from search.results import SearchRequest
 
 # selection tags (three letters: never a keyword) and made-up keywords per record
@@ -38,9 +41,25 @@ WRITTEN = {
                                   "Sport", "Media", "Welzijn", "Wonen", "Energie",
                                   "Mobiliteit", "Landbouw", "Toerisme", "Erfgoed"]),
     10: ("vuq", "plorix", ["Zee en kust"]),
-    11: ("vuq nul", "", ["Dierenwelzijn"]),
+    11: ("vuq nul", "", ["Dierenwelzijn"]),  # 11 and 12: questions without an answer
     12: ("vuq nul", "", []),
 }
+UNANSWERED = {11, 12}
+# official dates (asked = the question's own date) and in-time flag, with the status each
+# record has on LATE (1 December 2023) and on EARLY (20 January 2023), worked out by hand
+LATE, EARLY = dt.date(2023, 12, 1), dt.date(2023, 1, 20)
+OFFICIAL = {
+    # number: (answered, tijdig, status on LATE, status on EARLY)
+    1: ("2023-01-05", None, "beantwoord", "beantwoord"),  # four days after asking
+    2: ("2023-06-01", None, "laattijdig", "laattijdig"),  # five months after
+    3: ("2023-01-04", "N", "laattijdig", "laattijdig"),   # the next day, but flagged late
+    4: ("2023-06-01", "J", "beantwoord", "beantwoord"),   # months later, flagged in time
+    11: (None, None, "te-laat", "open"),                  # asked 11 January, no answer
+}
+# no official dates: the text decides (an answer, or none: then open, whatever the day)
+STATUS = {n: {LATE: OFFICIAL[n][2], EARLY: OFFICIAL[n][3]} if n in OFFICIAL else
+          {LATE: "open", EARLY: "open"} if n in UNANSWERED else
+          {LATE: "beantwoord", EARLY: "beantwoord"} for n in WRITTEN}
 DOCS = [Doc(n, minister=f"Minister {'Aerts' if n % 2 else 'Baert'}",
             date=dt.date(2023, 1, n), title="Vraag",
             question=f"Wat met {tags}?" if tags else "Wat nu?",
@@ -54,12 +73,35 @@ TAGGED = {tag: {n for n, (tags, _w, _th) in WRITTEN.items() if tag in tags.split
 ALL = set(WRITTEN)
 
 
+def text_of(doc: Doc) -> str:
+    if doc.number not in UNANSWERED:
+        return doc.text()
+    return (f"SCHRIFTELIJKE VRAAG nr. {doc.number} van {doc.asker.upper()} datum: "
+            f"{format_dutch_date(doc.date)} {doc.minister.upper()} {doc.portfolio}\n\n"
+            f"{doc.title}\n\n{doc.question}\n")
+
+
+def sidecar(doc: Doc) -> dict:
+    data: dict = {"thema": THEMES[doc.number]} if THEMES[doc.number] else {}
+    if doc.number in OFFICIAL:
+        answered, tijdig = OFFICIAL[doc.number][:2]
+        data["datum"] = doc.date.isoformat()
+        if answered:
+            data["procedureverloop"] = {"procedurestap": [
+                {"status": "Gesteld", "datum": doc.date.isoformat()},
+                {"status": "Beantwoord", "datum": answered}]}
+        if tijdig:
+            data["tijdig"] = tijdig
+    return data
+
+
 def write_with_sidecars(folder, docs):
-    write_docs(folder, docs)
+    folder.mkdir(parents=True, exist_ok=True)
     for doc in docs:
-        if THEMES[doc.number]:
-            (folder / f"vraag-{doc.number}.json").write_text(
-                json.dumps({"thema": THEMES[doc.number]}), encoding="utf-8")
+        (folder / f"vraag-{doc.number}.txt").write_text(text_of(doc), encoding="utf-8")
+        if sidecar(doc):
+            (folder / f"vraag-{doc.number}.json").write_text(json.dumps(sidecar(doc)),
+                                                             encoding="utf-8")
     return folder
 
 
@@ -230,3 +272,36 @@ def test_a_chosen_theme_beyond_the_top_twelve_is_listed_and_ticked(service):
     assert numbers(chosen) == {9}
     listed = [(v.value, v.count, v.selected) for v in chosen.facets["theme"]]
     assert listed == shown + [(left_out, 1, True)]
+
+
+# -- statuses ---------------------------------------------------------------------------
+
+def test_the_records_read_as_written(service):
+    result = search(service, "", today=LATE)
+    assert numbers(result) == ALL
+    assert {h.number: h.status for h in result.hits} == {n: STATUS[n][LATE] for n in ALL}
+
+
+@pytest.mark.parametrize("today", [LATE, EARLY])
+@pytest.mark.parametrize("q", ["", "kox", "zed", "vuq"])
+def test_the_status_facet_counts_each_status_of_the_results(service, q, today):
+    result = search(service, q, today=today)
+    expected = Counter(STATUS[n][today] for n in numbers(result))
+    assert {v.value: v.count for v in result.facets["status"]} == expected
+
+
+@pytest.mark.parametrize("chosen", [["laattijdig"], ["te-laat"], ["open", "te-laat"],
+                                    ["beantwoord", "laattijdig"]])
+def test_the_status_filter_keeps_the_chosen_statuses_and_counts_the_others(service, chosen):
+    result = search(service, "", today=LATE, statuses=chosen)
+    assert numbers(result) == {n for n in ALL if STATUS[n][LATE] in chosen}
+    # the status facet is counted without its own filter: a user can add another
+    facet = {v.value: (v.count, v.selected) for v in result.facets["status"]}
+    assert facet == {s: (c, s in chosen) for s, c in
+                     Counter(STATUS[n][LATE] for n in ALL).items()}
+
+
+def test_an_unanswered_question_is_open_until_its_term_passes(service):
+    assert numbers(search(service, "", today=EARLY, statuses=["open"])) == UNANSWERED
+    assert numbers(search(service, "", today=LATE, statuses=["open"])) == {12}
+    assert numbers(search(service, "", today=LATE, statuses=["te-laat"])) == {11}
