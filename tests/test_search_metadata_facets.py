@@ -60,8 +60,11 @@ OFFICIAL = {
 STATUS = {n: {LATE: OFFICIAL[n][2], EARLY: OFFICIAL[n][3]} if n in OFFICIAL else
           {LATE: "open", EARLY: "open"} if n in UNANSWERED else
           {LATE: "beantwoord", EARLY: "beantwoord"} for n in WRITTEN}
+# Minister Baert (the even numbers) changes portfolio after record 4
+PORTFOLIO = {n: "VLAAMS MINISTER VAN WELZIJN" if n % 2 == 0 and n > 4 else
+             "VLAAMS MINISTER VAN ONDERWIJS" for n in WRITTEN}
 DOCS = [Doc(n, minister=f"Minister {'Aerts' if n % 2 else 'Baert'}",
-            date=dt.date(2023, 1, n), title="Vraag",
+            date=dt.date(2023, 1, n), title="Vraag", portfolio=PORTFOLIO[n],
             question=f"Wat met {tags}?" if tags else "Wat nu?",
             answer=f"{words}." if words else "Nee.")
         for n, (tags, words, _themes) in WRITTEN.items()]
@@ -305,3 +308,62 @@ def test_an_unanswered_question_is_open_until_its_term_passes(service):
     assert numbers(search(service, "", today=EARLY, statuses=["open"])) == UNANSWERED
     assert numbers(search(service, "", today=LATE, statuses=["open"])) == {12}
     assert numbers(search(service, "", today=LATE, statuses=["te-laat"])) == {11}
+
+
+# -- the minister's profile: portfolios by period ----------------------------------------
+
+def test_a_ministers_portfolios_are_listed_by_period(service):
+    from search.people import minister_profile
+
+    profile = minister_profile(service, "minister-baert", LATE)
+    mine = sorted((d for d in DOCS if d.minister == "Minister Baert"), key=lambda d: d.date)
+    periods = {}
+    for doc in mine:
+        periods.setdefault(doc.portfolio, []).append(doc.date.isoformat())
+    assert profile["portfolios"] == [
+        {"portfolio": name, "from": dates[0], "to": dates[-1], "questions": len(dates)}
+        for name, dates in periods.items()]
+    assert len(periods) == 2 and profile["questions"] == len(mine)
+
+
+# -- the columns follow the index: a new commit, a removed file -------------------------
+
+def test_facets_and_filters_follow_a_new_commit_and_a_removed_file(tmp_path):
+    from index.indexing.writer import index_paths
+    from search.service import SearchService
+
+    folder = write_with_sidecars(tmp_path / "docs", DOCS[:3])
+    index_paths([folder], tmp_path / "index", workers=1)
+    service = SearchService(tmp_path / "index")
+    try:
+        def check(present: set[int]):
+            service.refresh()  # as after a commit (else it looks again after an interval)
+            result = search(service, "", today=LATE)
+            assert numbers(result) == present
+            docs = [d for d in DOCS if d.number in present]
+            assert {v.value: v.count for v in result.facets["minister"]} == \
+                Counter(d.minister for d in docs)
+            assert {v.value: v.count for v in result.facets["theme"]} == \
+                theme_counts(present)
+            assert {v.value: v.count for v in result.facets["keyword"]} == \
+                Counter(w for n in present for w in KEYWORDS[n])
+            assert {v.value: v.count for v in result.facets["status"]} == \
+                Counter(STATUS[n][LATE] for n in present)
+            for word in ("grofnik", "vexlor", "kwarbel"):
+                assert numbers(search(service, word)) == \
+                    {n for n in present if word in KEYWORDS[n]}
+
+        check({1, 2, 3})
+        write_with_sidecars(folder, DOCS[3:5])  # a second segment: 4 and 5
+        index_paths([folder], tmp_path / "index", workers=1)
+        check({1, 2, 3, 4, 5})
+        for gone in (1, 4):  # deleted from the first segment and from the second
+            (folder / f"vraag-{gone}.txt").unlink()
+            (folder / f"vraag-{gone}.json").unlink()
+        index_paths([folder], tmp_path / "index", prune=True, workers=1)
+        check({2, 3, 5})
+        write_with_sidecars(folder, DOCS[10:11])  # and a third segment after the deletion
+        index_paths([folder], tmp_path / "index", workers=1)
+        check({2, 3, 5, 11})
+    finally:
+        service.close()
