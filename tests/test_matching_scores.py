@@ -1,7 +1,8 @@
 """The numpy evaluator's scores are Whoosh's BM25F: words and phrases scored by
 search/matching.py against the same queries run by Whoosh's own searcher on the same
-index (two segments, the title boost, lengths that differ). Whoosh is the oracle: it is
-the scoring the evaluator reimplements over arrays, not code of this project.
+index (two segments of unequal size, the title boost, lengths that differ). Whoosh is
+the oracle: it is the scoring the evaluator reimplements over arrays, not code of this
+project.
 
 The order of hits on a page follows these scores, so a score off by a factor shows as
 records in the wrong order.
@@ -38,6 +39,8 @@ SECOND = [
         answer="De kabeljauw in de Noordzee is schaars; de walvis eet geen kabeljauw."),
     Doc(6, "Greet Verbeke", title="Natuur - Bos", question="Hoe staat het bos ervoor?",
         answer="Het bos en het bos en het bos worden beheerd, de blauwe walvis niet."),
+    Doc(7, "Karel Vos", title="Zee - Noordzee", question="Zwemt de blauwe walvis daar?",
+        answer="De Noordzee is ondiep; de blauwe walvis komt er zelden."),
 ]
 
 
