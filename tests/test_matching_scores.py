@@ -98,3 +98,14 @@ def test_a_phrase_scores_as_whoosh_scores_it_in_every_field(index, words, slop):
 def test_a_phrase_in_one_field_scores_as_whoosh_scores_it(index):
     compare(index, p.Sequence(("answer_exact",), ("blauwe", "walvis"), 1),
             wq.Phrase("answer_exact", ["blauwe", "walvis"]))
+
+
+def test_a_one_document_index_scores_as_whoosh_scores_it(tmp_path):
+    from crafted import build_index
+
+    ix = open_index(build_index(tmp_path / "docs", tmp_path / "index", FIRST[:1]))
+    with ix.searcher() as searcher:
+        compare(searcher, p.Words(EXACT_FIELDS, ("walvis",)),
+                wq.Or([wq.Term(f, "walvis") for f in EXACT_FIELDS]))
+        compare(searcher, p.Sequence(EXACT_FIELDS, ("blauwe", "walvis"), 1),
+                wq.Or([wq.Phrase(f, ["blauwe", "walvis"]) for f in EXACT_FIELDS]))
