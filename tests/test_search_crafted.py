@@ -559,3 +559,12 @@ def test_the_status_facet_names_and_labels_each_status_and_keeps_a_chosen_empty_
     listed = {v.value: (v.count, v.selected) for v in chosen.facets["status"]}
     assert listed[absent] == (0, True)
     assert {k for k, (count, _) in listed.items() if count == 0} == {absent}
+
+
+def test_a_search_past_its_time_limit_stops_with_a_message(service, monkeypatch):
+    # a limit already passed when the search starts: no clock race, the first check stops it
+    monkeypatch.setattr(service, "time_limit", -1.0)
+    result = service.search(SearchRequest(q="walvis"))
+    assert result.hits == [] and result.total == 0
+    assert result.error == ("De zoekopdracht duurde te lang en werd gestopt; "
+                            "maak ze specifieker.")
