@@ -367,3 +367,41 @@ def test_facets_and_filters_follow_a_new_commit_and_a_removed_file(tmp_path):
         check({2, 3, 5, 11})
     finally:
         service.close()
+
+
+# -- a joint question: one question, a record per minister ------------------------------
+
+JOINT = "Deze vraag werd gesteld aan minister Jan Aerts (21) en minister Piet Baert (22)."
+
+
+def test_a_joint_question_counts_once_and_once_for_each_of_its_ministers(tmp_path):
+    from crafted import build_index
+
+    from search.service import SearchService
+
+    question = f"Hoeveel kox zijn er? {JOINT}"
+    docs = [Doc(21, "Jan Aerts", date=dt.date(2023, 2, 1), title="Vraag - Kox",
+                question=question, answer="Er zijn er drie."),
+            Doc(22, "Piet Baert", date=dt.date(2023, 2, 1), title="Vraag - Kox",
+                question=question, answer="Zie het antwoord van minister Aerts."),
+            Doc(23, "Jan Aerts", asker="Tom Claes", date=dt.date(2024, 3, 1),
+                title="Vraag - Vuq", question="Wat met vuq?", answer="Niets.")]
+    service = SearchService(build_index(tmp_path / "docs", tmp_path / "index", docs))
+    try:
+        result = search(service, "")
+        # two questions: the joint one (21 and 22, one hit) and 23
+        assert result.total == 2 and len(result.hits) == 2
+        joint = next(h for h in result.hits if {r.number for r in h.records} == {21, 22})
+        assert sorted(joint.ministers) == ["Jan Aerts", "Piet Baert"]
+        facets = {name: {v.value: v.count for v in values}
+                  for name, values in result.facets.items()}
+        assert facets["minister"] == {"Jan Aerts": 2, "Piet Baert": 1}
+        assert facets["asker"] == {"Els Peeters": 1, "Tom Claes": 1}
+        assert facets["year"] == {"2023": 1, "2024": 1}
+        assert facets["month"] == {"2023-02": 1, "2024-03": 1}
+        assert sum(facets["status"].values()) == 2
+        only = search(service, "", ministers=["Baert"])
+        assert only.total == 1 and {r.number for h in only.hits for r in h.records} >= {22}
+        assert search(service, "kox").total == 1
+    finally:
+        service.close()
