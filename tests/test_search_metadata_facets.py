@@ -412,3 +412,21 @@ def test_a_joint_question_counts_once_and_once_for_each_of_its_ministers(tmp_pat
         assert search(service, "kox").total == 1
     finally:
         service.close()
+
+
+# -- an empty index ---------------------------------------------------------------------
+
+def test_an_index_without_documents_finds_nothing_and_counts_nothing(tmp_path):
+    from index.indexing.writer import index_paths
+    from search.service import SearchService
+
+    (tmp_path / "docs").mkdir()
+    index_paths([tmp_path / "docs"], tmp_path / "index", workers=1)
+    service = SearchService(tmp_path / "index")
+    try:
+        for q in ("", "walvis"):
+            result = search(service, q)
+            assert result.total == 0 and result.hits == []
+            assert all(values == [] for values in result.facets.values()), result.facets
+    finally:
+        service.close()
