@@ -155,7 +155,10 @@ def test_a_field_before_a_group_applies_to_every_word_inside(service):
 
 
 @pytest.mark.parametrize("phrase", ["blauwe walvis", "walvis blauwe", "het bos",
-                                    "een walvis", "zorg in het dolfinarium"])
+                                    "een walvis", "zorg in het dolfinarium",
+                                    # 3's question holds both words the other way round,
+                                    # its answer in this order
+                                    "dolfijn heeft"])
 def test_a_phrase_finds_its_words_in_that_order(service, phrase):
     assert found(service, f'"{phrase}"') == in_order(phrase)
 
@@ -229,6 +232,47 @@ def test_a_double_negation_finds_and_marks_the_word(service):
 def test_a_phrase_can_be_excluded(service):
     assert found(service, 'walvis -"blauwe walvis"') == WALVIS - in_order("blauwe walvis")
 
+
+def near(phrase: str, between: int) -> set[int]:
+    """Records with the phrase's words in order in one field, each at most `between`
+    other words after the one before it (any such chain, not only the nearest)."""
+    wanted = phrase.lower().split()
+    out = set()
+    for doc in DOCS:
+        for name in ("title", "question", "answer"):
+            words = words_of(doc, name)
+            ends = {i for i, w in enumerate(words) if w == wanted[0]}
+            for word in wanted[1:]:
+                ends = {j for j, w in enumerate(words) if w == word
+                        and any(0 < j - i <= between + 1 for i in ends)}
+            if ends:
+                out.add(doc.number)
+    return out
+
+
+@pytest.mark.parametrize("phrase", ["noordzee walvis blauwe", "walvis de blauwe",
+                                    "de walvis zwemt in"])
+def test_a_phrase_whose_words_all_occur_but_not_in_that_order_finds_nothing(service, phrase):
+    # record 1's answer holds all of them: "De blauwe walvis zwemt in de Noordzee."
+    assert set(phrase.split()) <= set(words_of(BY_NUMBER[1], "answer"))
+    assert found(service, f'"{phrase}"') == in_order(phrase) == set()
+
+
+@pytest.mark.parametrize("phrase, between", [
+    ("bos bos", 1), ("bos bos", 2), ("bos bos", 3),
+    ("noordzee walvis blauwe", 2), ("blauwe zwemt noordzee", 1),
+    ("blauwe zwemt noordzee", 3), ("walvis zeebrugge", 1), ("walvis zeebrugge", 2),
+    ("de in", 4),
+])
+def test_a_near_phrase_finds_its_words_in_order_at_most_n_words_apart(service, phrase,
+                                                                       between):
+    # record 6's answer: "Het bos en het bos worden beheerd." (two words between)
+    assert found(service, f'"{phrase}"~{between}') == near(phrase, between)
+
+
+def test_a_near_phrase_with_a_repeated_word_needs_it_twice(service):
+    assert near("bos bos", 1) == set() and near("bos bos", 2) == {6}
+    assert found(service, '"bos bos"~1') == set()
 
 @pytest.mark.parametrize("q, stem", [("dolf*", "dolf"), ("dolfina*", "dolfina"),
                                      ("walv*", "walv"), ("zeebr*", "zeebr")])
@@ -521,3 +565,12 @@ def test_the_status_facet_names_and_labels_each_status_and_keeps_a_chosen_empty_
     listed = {v.value: (v.count, v.selected) for v in chosen.facets["status"]}
     assert listed[absent] == (0, True)
     assert {k for k, (count, _) in listed.items() if count == 0} == {absent}
+
+
+def test_a_search_past_its_time_limit_stops_with_a_message(service, monkeypatch):
+    # a limit already passed when the search starts: no clock race, the first check stops it
+    monkeypatch.setattr(service, "time_limit", -1.0)
+    result = service.search(SearchRequest(q="walvis"))
+    assert result.hits == [] and result.total == 0
+    assert result.error == ("De zoekopdracht duurde te lang en werd gestopt; "
+                            "maak ze specifieker.")
