@@ -179,3 +179,33 @@ def test_a_writer_lock_held_elsewhere_is_waited_for_then_refused(tmp_path):
     finally:
         holder.writelock.release()  # its files went with the refused run's clean-up
     assert run([folder], index_dir).added == 1
+
+
+def test_changes_that_cancel_out_in_number_still_are_changes():
+    # one file added and one removed: the index changed, it was not already up to date
+    report = IndexReport(added=1, removed=1, records=1)
+    assert report.summary() == ("1 added, 0 updated, 0 unchanged, 1 removed, 0 failed "
+                                "(1 records written in 0.0 s)")
+
+
+def test_an_up_to_date_run_keeps_its_counts_before_saying_so():
+    assert IndexReport(unchanged=3).summary() == (
+        "0 added, 0 updated, 3 unchanged, 0 removed, 0 failed "
+        "(0 records written in 0.0 s); index already up to date")
+
+
+def test_an_index_folder_whose_parents_do_not_exist_yet_is_made(tmp_path):
+    folder = write_docs(tmp_path / "docs", [Doc(1, "Karel Vos")])
+    index_dir = tmp_path / "nieuw" / "nog" / "index"
+    report = run([folder], index_dir)
+    assert report.added == 1
+    assert list(stored(index_dir)) == ["2023-03-14-karel-vos-1"]
+
+
+def test_a_named_pipe_among_the_files_is_reported_not_waited_for(tmp_path):
+    folder = write_docs(tmp_path / "docs", [Doc(1, "Karel Vos")])
+    os.mkfifo(folder / "pijp.txt")
+    report = run([folder], tmp_path / "index")
+    assert dict(report.failed) == {source_key(folder / "pijp.txt"):
+                                   "not a regular file (a named pipe)"}
+    assert report.added == 1
