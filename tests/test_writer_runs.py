@@ -5,6 +5,7 @@ changed, removed or broke."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,32 @@ def test_a_named_pipe_among_the_files_is_reported_not_waited_for(tmp_path):
     assert dict(report.failed) == {source_key(folder / "pijp.txt"):
                                    "not a regular file (a named pipe)"}
     assert report.added == 1
+
+
+def test_a_named_pipe_given_by_name_is_refused_with_its_reason(tmp_path):
+    pipe = tmp_path / "pijp.txt"
+    os.mkfifo(pipe)
+    report = run([pipe], tmp_path / "index")
+    assert report.failed == [(source_key(pipe), "not a regular file (a named pipe)")]
+
+
+def test_prune_removes_each_vanished_file_and_keeps_files_not_named_this_run(tmp_path):
+    first = write_docs(tmp_path / "eerste", [Doc(n, "Karel Vos") for n in (1, 2, 3)])
+    second = write_docs(tmp_path / "tweede", [Doc(n, "Ann Peeters") for n in (4, 5)])
+    index_dir = tmp_path / "index"
+    assert run([first, second], index_dir).added == 5
+    (first / "vraag-2.txt").unlink()
+    (first / "vraag-3.txt").unlink()
+    # only the first folder this time: the second's files still exist and stay indexed
+    pruned = run([first], index_dir, prune=True)
+    assert (pruned.removed, pruned.unchanged) == (2, 1)
+    assert sorted(stored(index_dir)) == ["2023-03-14-ann-peeters-4",
+                                         "2023-03-14-ann-peeters-5",
+                                         "2023-03-14-karel-vos-1"]
+
+
+def test_the_seconds_reported_are_the_run_s_own_duration(tmp_path):
+    folder = write_docs(tmp_path / "docs", [Doc(1, "Karel Vos")])
+    before = time.monotonic()
+    report = run([folder], tmp_path / "index")
+    assert 0 < report.seconds <= time.monotonic() - before
