@@ -187,6 +187,9 @@ def test_changes_that_cancel_out_in_number_still_are_changes():
     report = IndexReport(added=1, removed=1, records=1)
     assert report.summary() == ("1 added, 0 updated, 0 unchanged, 1 removed, 0 failed "
                                 "(1 records written in 0.0 s)")
+    report = IndexReport(added=1, updated=1, records=2)
+    assert report.summary() == ("1 added, 1 updated, 0 unchanged, 0 removed, 0 failed "
+                                "(2 records written in 0.0 s)")
 
 
 def test_an_up_to_date_run_keeps_its_counts_before_saying_so():
@@ -215,8 +218,10 @@ def test_a_named_pipe_among_the_files_is_reported_not_waited_for(tmp_path):
 def test_a_named_pipe_given_by_name_is_refused_with_its_reason(tmp_path):
     pipe = tmp_path / "pijp.txt"
     os.mkfifo(pipe)
-    report = run([pipe], tmp_path / "index")
+    folder = write_docs(tmp_path / "docs", [Doc(1, "Karel Vos")])
+    report = run([pipe, folder], tmp_path / "index")
     assert report.failed == [(source_key(pipe), "not a regular file (a named pipe)")]
+    assert report.added == 1  # the files after it are still read
 
 
 def test_prune_removes_each_vanished_file_and_keeps_files_not_named_this_run(tmp_path):
@@ -239,3 +244,49 @@ def test_the_seconds_reported_are_the_run_s_own_duration(tmp_path):
     before = time.monotonic()
     report = run([folder], tmp_path / "index")
     assert 0 < report.seconds <= time.monotonic() - before
+
+
+def records(index_dir: Path) -> list[tuple[str, str]]:
+    """(id, source) of every record, duplicates kept (stored() would fold them)."""
+    with open_index(index_dir, create=False).searcher() as searcher:
+        return sorted((f["id"], f["source"]) for f in searcher.all_stored_fields())
+
+
+def test_a_moved_file_leaves_one_record_not_two(tmp_path):
+    folder = write_docs(tmp_path / "a", [Doc(1, "Karel Vos")])
+    index_dir = tmp_path / "index"
+    run([folder], index_dir)
+    moved = tmp_path / "b" / "verplaatst.txt"
+    moved.parent.mkdir()
+    (folder / "vraag-1.txt").rename(moved)
+    run([moved.parent], index_dir)
+    assert records(index_dir) == [("2023-03-14-karel-vos-1", source_key(moved))]
+
+
+def test_an_updated_file_whose_question_changed_drops_its_old_record(tmp_path):
+    folder = write_docs(tmp_path / "docs", [Doc(2, "Karel Vos"), Doc(3, "Karel Vos")])
+    index_dir = tmp_path / "index"
+    run([folder], index_dir)
+    # the same file now holds question 7 (a corrected number): question 2 is gone
+    (folder / "vraag-2.txt").write_text(Doc(7, "Karel Vos").text(), encoding="utf-8")
+    (folder / "vraag-3.txt").write_text(Doc(3, "Karel Vos", answer="Nieuw.").text(),
+                                        encoding="utf-8")
+    report = run([folder], index_dir)
+    assert (report.added, report.updated) == (0, 2)
+    assert records(index_dir) == [
+        ("2023-03-14-karel-vos-3", source_key(folder / "vraag-3.txt")),
+        ("2023-03-14-karel-vos-7", source_key(folder / "vraag-2.txt"))]
+
+
+def test_every_failure_reaches_the_error_callback_with_its_reason(tmp_path):
+    folder = write_docs(tmp_path / "docs", [Doc(1, "Karel Vos")])
+    (folder / "leeg.txt").write_text("")
+    told = []
+    report = run([folder], tmp_path / "index", on_error=lambda key, why: told.append((key, why)))
+    assert told == report.failed == [(source_key(folder / "leeg.txt"), "empty file")]
+
+
+def test_warnings_are_counted_over_all_files(tmp_path):
+    docs = [Doc(n, "Karel Vos", question="De regels[1] gelden.") for n in (1, 2)]
+    report = run([write_docs(tmp_path / "docs", docs)], tmp_path / "index")
+    assert report.warned == 2
