@@ -47,3 +47,24 @@ def build_index(folder: Path, index_dir: Path, docs: list[Doc]) -> Path:
     assert report.ok, report.failed
     assert report.added == len(docs), report.summary()
     return index_dir
+
+
+def index_in_two_runs(tmp: Path, first: list[Doc], second: list[Doc], write=write_docs) -> Path:
+    """Index `first`, then `second` in a second run (two commits, so two segments, as a
+    real index grows); `write(folder, docs)` puts the files down. Returns the index."""
+    from index.indexing.writer import index_paths
+
+    folder, index_dir = write(tmp / "docs", first), tmp / "index"
+    assert index_paths([folder], index_dir, workers=1).added == len(first)
+    write(folder, second)
+    assert index_paths([folder], index_dir, workers=1).added == len(second)
+    return index_dir
+
+
+def checked_search(service, q: str = "", **kw):
+    """A search that must not fail: its result (up to 100 hits)."""
+    from search.results import SearchRequest
+
+    result = service.search(SearchRequest(q=q, limit=100, **kw))
+    assert result.error is None, result.error
+    return result

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from crafted import Doc, write_docs
+from crafted import Doc, index_in_two_runs
 from whoosh import query as wq
 
 from index.indexing.schema import EXACT_FIELDS
@@ -46,14 +46,8 @@ SECOND = [
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
-    from index.indexing.writer import index_paths
-
-    tmp = tmp_path_factory.mktemp("scores")
-    folder = write_docs(tmp / "docs", FIRST)
-    assert index_paths([folder], tmp / "index", workers=1).added == len(FIRST)
-    write_docs(folder, SECOND)
-    assert index_paths([folder], tmp / "index", workers=1).added == len(SECOND)
-    ix = open_index(tmp / "index")
+    index_dir = index_in_two_runs(tmp_path_factory.mktemp("scores"), FIRST, SECOND)
+    ix = open_index(index_dir)
     with ix.searcher() as searcher:
         assert len(list(searcher.reader().leaf_readers())) == 2
         yield searcher

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 import pytest
-from crafted import Doc, write_docs
+from crafted import Doc, checked_search, index_in_two_runs
 
 from search.results import SearchRequest
 
@@ -85,23 +85,15 @@ OPVANG_PART = {d.number for d in DOCS if any(w.endswith("opvang") for w in words
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    from index.indexing.writer import index_paths
     from search.service import SearchService
 
-    tmp = tmp_path_factory.mktemp("crafted-search")
-    folder = write_docs(tmp / "docs", FIRST)
-    assert index_paths([folder], tmp / "index", workers=1).added == len(FIRST)
-    write_docs(folder, SECOND)
-    assert index_paths([folder], tmp / "index", workers=1).added == len(SECOND)
-    service = SearchService(tmp / "index")
+    index_dir = index_in_two_runs(tmp_path_factory.mktemp("crafted-search"), FIRST, SECOND)
+    service = SearchService(index_dir)
     yield service
     service.close()
 
 
-def search(service, q: str = "", **kw):
-    result = service.search(SearchRequest(q=q, limit=100, **kw))
-    assert result.error is None, result.error
-    return result
+search = checked_search
 
 
 def found(service, q: str = "", **kw) -> set[int]:

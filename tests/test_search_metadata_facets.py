@@ -20,10 +20,9 @@ import math
 from collections import Counter
 
 import pytest
-from crafted import Doc
+from crafted import Doc, checked_search, index_in_two_runs
 
 from index.documents.dates import format_dutch_date
-from search.results import SearchRequest
 
 # selection tags (three letters: never a keyword) and made-up keywords per record
 WRITTEN = {
@@ -110,23 +109,16 @@ def write_with_sidecars(folder, docs):
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    from index.indexing.writer import index_paths
     from search.service import SearchService
 
-    tmp = tmp_path_factory.mktemp("themes-keywords")
-    folder = write_with_sidecars(tmp / "docs", FIRST)
-    assert index_paths([folder], tmp / "index", workers=1).added == len(FIRST)
-    write_with_sidecars(folder, SECOND)
-    assert index_paths([folder], tmp / "index", workers=1).added == len(SECOND)
-    service = SearchService(tmp / "index")
+    index_dir = index_in_two_runs(tmp_path_factory.mktemp("themes-keywords"), FIRST, SECOND,
+                                  write=write_with_sidecars)
+    service = SearchService(index_dir)
     yield service
     service.close()
 
 
-def search(service, q: str = "", **kw):
-    result = service.search(SearchRequest(q=q, limit=100, **kw))
-    assert result.error is None, result.error
-    return result
+search = checked_search
 
 
 def numbers(result) -> set[int]:
