@@ -1,9 +1,11 @@
-"""An unbuffered file that passes every call to the real one: the base of the test disks
+"""The base of the test disks: an unbuffered file that passes every call to the real one, and the swap of `os` functions and `open`
 (tests/reliability/simulated_disk.py, tests/harvest/filling_disk.py), which watch writes."""
 
 from __future__ import annotations
 
+import builtins
 import io
+import os
 
 
 class WatchedRaw(io.RawIOBase):
@@ -43,3 +45,28 @@ class WatchedRaw(io.RawIOBase):
         if not self.closed:
             self._raw.close()
         super().close()
+
+
+class PatchedDisk:
+    """While entered, the functions of `os` named by `os_patches()` and the built-in
+    `open` are the test disk's own; leaving puts the real ones back."""
+
+    def os_patches(self) -> dict:
+        raise NotImplementedError
+
+    def _open(self, *args, **kwargs):
+        raise NotImplementedError
+
+    def __enter__(self):
+        patches = self.os_patches()
+        self._saved = {name: getattr(os, name) for name in patches}
+        self._saved_open = builtins.open
+        for name, function in patches.items():
+            setattr(os, name, function)
+        builtins.open = io.open = self._open
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for name, function in self._saved.items():
+            setattr(os, name, function)
+        builtins.open = io.open = self._saved_open

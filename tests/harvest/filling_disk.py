@@ -17,7 +17,7 @@ import errno
 import io
 import os
 
-from tests.watched_raw import WatchedRaw
+from tests.watched_raw import PatchedDisk, WatchedRaw
 
 _REAL = {name: getattr(os, name) for name in ("open", "fsync", "mkdir")}
 _REAL_OPEN = builtins.open
@@ -35,22 +35,15 @@ class _CountedRaw(WatchedRaw):
         return self._raw.write(data)
 
 
-class FillingDisk:
+class FillingDisk(PatchedDisk):
     def __init__(self, root):
         self.root = os.path.realpath(root)
         self.full_at: int | None = None
         self.filled = False
         self.points: list[tuple[str, str]] = []
 
-    def __enter__(self) -> FillingDisk:
-        os.open, os.fsync, os.mkdir = self._os_open, self._fsync, self._mkdir
-        builtins.open = io.open = self._open
-        return self
-
-    def __exit__(self, *exc) -> None:
-        for name, function in _REAL.items():
-            setattr(os, name, function)
-        builtins.open = io.open = _REAL_OPEN
+    def os_patches(self) -> dict:
+        return {"open": self._os_open, "fsync": self._fsync, "mkdir": self._mkdir}
 
     def _under(self, path) -> str | None:
         """`path` relative to root when it lies in the tree, else None."""

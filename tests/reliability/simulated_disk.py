@@ -33,7 +33,7 @@ import random
 import stat
 from pathlib import Path
 
-from tests.watched_raw import WatchedRaw
+from tests.watched_raw import PatchedDisk, WatchedRaw
 
 DIR = "<dir>"
 SECTOR = 512
@@ -56,7 +56,7 @@ class _RecordingRaw(WatchedRaw):
         return written
 
 
-class SimulatedDisk:
+class SimulatedDisk(PatchedDisk):
     def __init__(self, root: Path):
         self.root = os.path.realpath(root)
         self.root_ino = os.stat(self.root).st_ino
@@ -86,19 +86,10 @@ class SimulatedDisk:
 
     # -- installing ---------------------------------------------------------------
 
-    def __enter__(self) -> SimulatedDisk:
-        patched = {"open": self._os_open, "fsync": self._fsync, "rename": self._rename,
-                   "replace": self._replace, "remove": self._unlink, "unlink": self._unlink,
-                   "mkdir": self._mkdir, "rmdir": self._rmdir}
-        for name, function in patched.items():
-            setattr(os, name, function)
-        builtins.open = io.open = self._open
-        return self
-
-    def __exit__(self, *exc) -> None:
-        for name, function in _REAL.items():
-            setattr(os, name, function)
-        builtins.open = io.open = _REAL_OPEN
+    def os_patches(self) -> dict:
+        return {"open": self._os_open, "fsync": self._fsync, "rename": self._rename,
+                "replace": self._replace, "remove": self._unlink, "unlink": self._unlink,
+                "mkdir": self._mkdir, "rmdir": self._rmdir}
 
     # -- the model ----------------------------------------------------------------
 
