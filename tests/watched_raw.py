@@ -1,5 +1,6 @@
-"""The base of the test disks: an unbuffered file that passes every call to the real one, and the swap of `os` functions and `open`
-(tests/reliability/simulated_disk.py, tests/harvest/filling_disk.py), which watch writes."""
+"""The base of the test disks (tests/reliability/simulated_disk.py,
+tests/harvest/filling_disk.py), which watch writes: an unbuffered file that passes every
+call to the real one, and the swap of `os` functions and `open` while a disk is entered."""
 
 from __future__ import annotations
 
