@@ -84,11 +84,18 @@ OPVANG_PART = {d.number for d in DOCS if any(w.endswith("opvang") for w in words
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory):
+def crafted_index(tmp_path_factory):
+    return index_in_two_runs(tmp_path_factory.mktemp("crafted-search"), FIRST, SECOND)
+
+
+@pytest.fixture
+def service(crafted_index):
+    """A service opened afresh for each test (the index is built once): the column
+    readers run once per service, so every test reaches them, and mutation testing
+    gives their mutants every test, not only the first."""
     from search.service import SearchService
 
-    index_dir = index_in_two_runs(tmp_path_factory.mktemp("crafted-search"), FIRST, SECOND)
-    service = SearchService(index_dir)
+    service = SearchService(crafted_index)
     yield service
     service.close()
 

@@ -108,12 +108,19 @@ def write_with_sidecars(folder, docs):
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory):
+def crafted_index(tmp_path_factory):
+    return index_in_two_runs(tmp_path_factory.mktemp("themes-keywords"), FIRST, SECOND,
+                                  write=write_with_sidecars)
+
+
+@pytest.fixture
+def service(crafted_index):
+    """A service opened afresh for each test (the index is built once): the column
+    readers run once per service, so every test reaches them, and mutation testing
+    gives their mutants every test, not only the first."""
     from search.service import SearchService
 
-    index_dir = index_in_two_runs(tmp_path_factory.mktemp("themes-keywords"), FIRST, SECOND,
-                                  write=write_with_sidecars)
-    service = SearchService(index_dir)
+    service = SearchService(crafted_index)
     yield service
     service.close()
 
