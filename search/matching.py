@@ -21,7 +21,7 @@ import numpy as np
 
 from search import plan as p
 from search.columns import Columns
-from search.postings import PostingCache, read_positions
+from search.postings import PostingCache, read_positions, segment_key
 
 K1 = 1.2
 B = 0.75
@@ -34,7 +34,7 @@ class SearchTimeout(Exception):
 class Evaluator:
     def __init__(self, searcher, columns: Columns, cache: PostingCache,
                  deadline: float | None = None):
-        self.leaves = [(reader, offset, reader.doc_count_all())
+        self.leaves = [(reader, offset, reader.doc_count_all(), segment_key(reader))
                        for reader, offset in searcher.reader().leaf_readers()]
         self.columns = columns
         self.n = columns.doc_count
@@ -75,30 +75,48 @@ class Evaluator:
         return np.zeros(self.n, dtype=np.float64)
 
     # -- words
-    def postings(self, fieldname: str, terms, boosts=()) -> tuple[np.ndarray, np.ndarray]:
-        """Global document numbers and weights of any of `terms` (a document repeats
-        when it has several of them), each term's weights times its boost if given."""
+    def postings(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """Global document numbers and weights of one term."""
         ids, weights = [], []
-        boosts = boosts or (1.0,) * len(terms)
-        for reader, offset, _count in self.leaves:
+        for reader, offset, _count, segment in self.leaves:
             self.check_time()
-            for term, boost in zip(terms, boosts, strict=True):
-                found = self.cache.postings(reader, fieldname, term)
-                if len(found.ids):
-                    ids.append(found.ids + offset)
-                    weights.append(found.weights if boost == 1.0 else found.weights * boost)
+            found = self.cache.postings(reader, fieldname, term, segment)
+            if len(found.ids):
+                ids.append(found.ids + offset)
+                weights.append(found.weights)
         if not ids:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         return np.concatenate(ids), np.concatenate(weights)
 
+    def frequencies(self, fieldname: str, terms, boosts=()) -> np.ndarray:
+        """Per document, the summed weights of all of `terms` in the field, each term's
+        weights times its boost if given: one bincount per segment over the postings of
+        all terms together (a plain word has a dozen forms and part terms)."""
+        tf = self._zeros()
+        scale = np.asarray(boosts, dtype=np.float32) if boosts else None
+        if scale is not None and (scale == 1.0).all():
+            scale = None
+        for reader, offset, count, segment in self.leaves:
+            self.check_time()
+            found = self.cache.many(reader, fieldname, terms, segment)
+            sizes = [len(item.ids) for item in found]
+            if not any(sizes):
+                continue
+            weights = np.concatenate([item.weights for item in found])
+            if scale is not None:
+                weights = weights * np.repeat(scale, sizes)
+            tf[offset:offset + count] = np.bincount(
+                np.concatenate([item.ids for item in found]), weights=weights,
+                minlength=count)
+        return tf
+
     def _words(self, plan: p.Words) -> tuple[np.ndarray, np.ndarray]:
         mask, score = np.zeros(self.n, dtype=bool), self._zeros()
         for fieldname in plan.fields:
-            ids, weights = self.postings(fieldname, plan.terms, plan.boosts)
-            if not len(ids):
+            tf = self.frequencies(fieldname, plan.terms, plan.boosts)
+            docs = np.flatnonzero(tf > 0)  # a bool array: numpy scans it 4x faster
+            if not len(docs):
                 continue
-            tf = np.bincount(ids, weights=weights, minlength=self.n)
-            docs = np.flatnonzero(tf)
             score[docs] += self.bm25(fieldname, docs, tf[docs], len(docs))
             mask[docs] = True
         return mask, score
@@ -117,7 +135,7 @@ class Evaluator:
     def _sequence(self, plan: p.Sequence) -> tuple[np.ndarray, np.ndarray]:
         mask, score = np.zeros(self.n, dtype=bool), self._zeros()
         for fieldname in plan.fields:
-            postings = [self.postings(fieldname, (word,)) for word in plan.words]
+            postings = [self.postings(fieldname, word) for word in plan.words]
             candidates = np.ones(self.n, dtype=bool)
             for ids, _ in postings:
                 present = np.zeros(self.n, dtype=bool)
@@ -143,12 +161,13 @@ class Evaluator:
     def keys(self, fieldname: str, word: str, wanted: np.ndarray) -> np.ndarray:
         """Sorted (document << 32 | position) of `word` in the wanted documents."""
         parts = []
-        for reader, offset, count in self.leaves:
+        for reader, offset, count, segment in self.leaves:
             local = wanted[offset:offset + count]
             if not local.any():
                 continue
             docs, positions = read_positions(reader, fieldname, word, local,
-                                             self.cache.postings(reader, fieldname, word))
+                                             self.cache.postings(reader, fieldname, word,
+                                                                 segment))
             if len(docs):
                 parts.append(((docs + offset) << 32) | positions)
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)

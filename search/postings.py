@@ -67,14 +67,28 @@ class PostingCache:
         self._items: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
-    def postings(self, reader, fieldname: str, term: str) -> Postings:
-        key = (segment_key(reader), fieldname, term)
+    def postings(self, reader, fieldname: str, term: str, segment: str | None = None
+                 ) -> Postings:
+        return self.many(reader, fieldname, (term,), segment)[0]
+
+    def many(self, reader, fieldname: str, terms, segment: str | None = None
+             ) -> list[Postings]:
+        """The postings of several terms of one segment (`segment`: its key, when the
+        caller has it), looked up under one lock: a plain word reads a dozen forms and
+        part terms in every field and segment."""
+        segment = segment or segment_key(reader)
+        keys = [(segment, fieldname, term) for term in terms]
         with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-                return found
-        found = read_postings(reader, fieldname, term)
+            found = [self._items.get(key) for key in keys]
+            for key, item in zip(keys, found, strict=True):
+                if item is not None:
+                    self._items.move_to_end(key)
+        for i, key in enumerate(keys):
+            if found[i] is None:
+                found[i] = self._add(key, read_postings(reader, fieldname, key[2]))
+        return found
+
+    def _add(self, key: tuple, found: Postings) -> Postings:
         if not self.budget:
             return found
         with self._lock:
