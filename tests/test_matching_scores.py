@@ -53,10 +53,13 @@ def index(tmp_path_factory):
         yield searcher
 
 
-def compare(searcher, plan: p.Plan, query: wq.Query) -> dict[int, float]:
-    """The evaluator's matches and scores against Whoosh's, document by document."""
+def compare(searcher, plan: p.Plan, query: wq.Query, cache_bytes: int | None = None
+            ) -> dict[int, float]:
+    """The evaluator's matches and scores against Whoosh's, document by document
+    (`cache_bytes`: the posting cache's budget, 0 = off; default: the setting's)."""
     columns = ColumnCache().columns(searcher)
-    mask, scores = Evaluator(searcher, columns, PostingCache()).run(plan)
+    cache = PostingCache() if cache_bytes is None else PostingCache(cache_bytes)
+    mask, scores = Evaluator(searcher, columns, cache).run(plan)
     expected = {hit.docnum: hit.score for hit in searcher.search(query, limit=None)}
     assert expected, "the query should find something"
     got = {int(d): float(scores[d]) for d in np.flatnonzero(mask)}
@@ -103,3 +106,29 @@ def test_a_one_document_index_scores_as_whoosh_scores_it(tmp_path):
                 wq.Or([wq.Term(f, "walvis") for f in EXACT_FIELDS]))
         compare(searcher, p.Sequence(EXACT_FIELDS, ("blauwe", "walvis"), 1),
                 wq.Or([wq.Phrase(f, ["blauwe", "walvis"]) for f in EXACT_FIELDS]))
+
+
+def test_with_the_posting_cache_off_words_and_phrases_score_as_whoosh_scores_them(index):
+    """posting_cache_mb = 0 turns the cache off: every read goes to the segment itself."""
+    compare(index, p.Words(EXACT_FIELDS, ("walvis",)),
+            wq.Or([wq.Term(f, "walvis") for f in EXACT_FIELDS]), cache_bytes=0)
+    compare(index, p.Sequence(EXACT_FIELDS, ("de", "blauwe", "walvis"), 1),
+            wq.Or([wq.Phrase(f, ["de", "blauwe", "walvis"]) for f in EXACT_FIELDS]),
+            cache_bytes=0)
+
+
+def test_forms_that_all_count_less_than_one_occurrence_count_their_share(index):
+    """A typed word that is not in the index itself still finds its other forms and the
+    compounds that hold it, each occurrence counting its boost (0.2, 0.15): the summed
+    frequency per document is Whoosh's own term weights times those boosts."""
+    field = "answer_exact"
+    boosts = {"walvis": 0.2, "kabeljauw": 0.15}
+    expected: dict[int, float] = {}
+    for term, boost in boosts.items():
+        for docnum, weight in index.reader().postings(field, term).items_as("weight"):
+            expected[docnum] = expected.get(docnum, 0.0) + boost * weight
+    evaluator = Evaluator(index, ColumnCache().columns(index), PostingCache())
+    tf = evaluator.frequencies(field, tuple(boosts), tuple(boosts.values()))
+    got = {int(d): float(tf[d]) for d in np.flatnonzero(tf)}
+    assert len(expected) >= 5
+    assert got == pytest.approx(expected, rel=1e-6)
