@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from index.documents.dates import format_dutch_date
 
 
@@ -68,3 +70,27 @@ def checked_search(service, q: str = "", **kw):
     result = service.search(SearchRequest(q=q, limit=100, **kw))
     assert result.error is None, result.error
     return result
+
+
+def service_fixtures(name: str, first: list[Doc], second: list[Doc], write=write_docs):
+    """Two fixtures for a test module: `crafted_index`, `first` then `second` indexed in
+    two runs once per module, and `service`, a SearchService opened afresh over it for
+    each test. The column readers run once per service, so every test reaches them, and
+    mutation testing gives their mutants every test, not only the first.
+
+        crafted_index, service = service_fixtures("name", FIRST, SECOND)
+    """
+
+    @pytest.fixture(scope="module", name="crafted_index")
+    def crafted_index(tmp_path_factory):
+        return index_in_two_runs(tmp_path_factory.mktemp(name), first, second, write=write)
+
+    @pytest.fixture(name="service")
+    def service(crafted_index):
+        from search.service import SearchService
+
+        opened = SearchService(crafted_index)
+        yield opened
+        opened.close()
+
+    return crafted_index, service

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 import pytest
-from crafted import Doc, checked_search, index_in_two_runs
+from crafted import Doc, checked_search, service_fixtures
 
 from search.results import SearchRequest
 
@@ -83,21 +83,7 @@ ZEEBRUGGE = having("zeebrugge")
 OPVANG_PART = {d.number for d in DOCS if any(w.endswith("opvang") for w in words_of(d))}
 
 
-@pytest.fixture(scope="module")
-def crafted_index(tmp_path_factory):
-    return index_in_two_runs(tmp_path_factory.mktemp("crafted-search"), FIRST, SECOND)
-
-
-@pytest.fixture
-def service(crafted_index):
-    """A service opened afresh for each test (the index is built once): the column
-    readers run once per service, so every test reaches them, and mutation testing
-    gives their mutants every test, not only the first."""
-    from search.service import SearchService
-
-    service = SearchService(crafted_index)
-    yield service
-    service.close()
+crafted_index, service = service_fixtures("crafted-search", FIRST, SECOND)
 
 
 search = checked_search

@@ -20,7 +20,7 @@ import math
 from collections import Counter
 
 import pytest
-from crafted import Doc, checked_search, index_in_two_runs
+from crafted import Doc, checked_search, service_fixtures
 
 from index.documents.dates import format_dutch_date
 
@@ -107,22 +107,8 @@ def write_with_sidecars(folder, docs):
     return folder
 
 
-@pytest.fixture(scope="module")
-def crafted_index(tmp_path_factory):
-    return index_in_two_runs(tmp_path_factory.mktemp("themes-keywords"), FIRST, SECOND,
-                                  write=write_with_sidecars)
-
-
-@pytest.fixture
-def service(crafted_index):
-    """A service opened afresh for each test (the index is built once): the column
-    readers run once per service, so every test reaches them, and mutation testing
-    gives their mutants every test, not only the first."""
-    from search.service import SearchService
-
-    service = SearchService(crafted_index)
-    yield service
-    service.close()
+crafted_index, service = service_fixtures("themes-keywords", FIRST, SECOND,
+                                          write=write_with_sidecars)
 
 
 search = checked_search
