@@ -10,6 +10,19 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SEED_COORDINATED = CORPUS / "000_a5f8e81f83ddaffe.txt"
 SEED_REFERRAL = CORPUS / "002_fefc31c8e2672c2d.txt"
+# What the parliament's detail service says of SEED_COORDINATED's question once answered
+# (written by hand from the seed's text: nr. 851 to Hilde Crevits of 25 September 2020).
+SEED_ASKED = {"status": "Vraag gesteld aan de minister", "datum": "2020-09-25T00:00:00+0200"}
+SEED_DETAIL = {
+    "id": 1363595, "vraagnummer": "851", "zittingsjaar": "2020-2021",
+    "titel": "Sociale economie  -  Betrokkenheid en rol lokale besturen",
+    "thema": ["Werk en sociale economie", "Binnenlands bestuur"],
+    "vraagsteller": {"id": 7, "voornaam": "Allessia", "naam": "Claes"},
+    "minister": {"id": 3, "voornaam": "Hilde", "naam": "Crevits"},
+    "tijdig": "J",
+    "procedureverloop": [
+        SEED_ASKED, {"status": "Tijdig beantwoord", "datum": "2020-10-20T00:00:00+0200"}],
+}
 
 
 @pytest.fixture

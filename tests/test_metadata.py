@@ -12,19 +12,9 @@ import pytest
 
 from index.documents.loader import load_records
 from index.documents.metadata import iso_date, person_name
-from tests.conftest import ROOT, SEED_COORDINATED, SEED_REFERRAL
+from tests.conftest import ROOT, SEED_COORDINATED, SEED_DETAIL, SEED_REFERRAL
 
-DETAIL = {
-    "id": 1363595, "vraagnummer": "851", "zittingsjaar": "2020-2021",
-    "titel": "Sociale economie  -  Betrokkenheid en rol lokale besturen",
-    "thema": ["Werk en sociale economie", "Binnenlands bestuur"],
-    "vraagsteller": {"id": 7, "voornaam": "Allessia", "naam": "Claes"},
-    "minister": {"id": 3, "voornaam": "Hilde", "naam": "Crevits"},
-    "tijdig": "J",
-    "procedureverloop": [
-        {"status": "Vraag gesteld aan de minister", "datum": "2020-09-25T00:00:00+0200"},
-        {"status": "Tijdig beantwoord", "datum": "2020-10-20T00:00:00+0200"}],
-}
+DETAIL = SEED_DETAIL
 
 
 def _copy(tmp_path, sidecar=None, seed=SEED_COORDINATED):

@@ -12,22 +12,14 @@ from index.documents.loader import load_records
 from index.documents.model import DocumentError
 from index.documents.readers import iter_corpus_files
 from index.indexing.writer import index_paths
-from tests.conftest import SEED_COORDINATED
+from tests.conftest import SEED_ASKED, SEED_COORDINATED, SEED_DETAIL
 from tests.reliability.reliability_support import stored_records
 
-ASKED = {"status": "Vraag gesteld aan de minister", "datum": "2020-09-25T00:00:00+0200"}
-# What the detail service says of the seed question before it is answered; the seed's
-# text says nr. 851 to Hilde Crevits of 25 September 2020, the same question.
-OPEN_DETAIL = {
-    "id": 1363595, "vraagnummer": "851", "zittingsjaar": "2020-2021",
-    "titel": "Sociale economie  -  Betrokkenheid en rol lokale besturen",
-    "thema": ["Werk en sociale economie", "Binnenlands bestuur"],
-    "vraagsteller": {"id": 7, "voornaam": "Allessia", "naam": "Claes"},
-    "minister": {"id": 3, "voornaam": "Hilde", "naam": "Crevits"},
-    "procedureverloop": [ASKED], "bestand-ordered": [],
-}
-ANSWERED_DETAIL = dict(OPEN_DETAIL, tijdig="J", procedureverloop=[
-    ASKED, {"status": "Tijdig beantwoord", "datum": "2020-10-20T00:00:00+0200"}])
+# What the detail service says of the seed question before it is answered.
+OPEN_DETAIL = {**{k: v for k, v in SEED_DETAIL.items() if k != "tijdig"},
+               "procedureverloop": [SEED_ASKED], "bestand-ordered": []}
+ANSWERED_DETAIL = dict(OPEN_DETAIL, tijdig=SEED_DETAIL["tijdig"],
+                       procedureverloop=SEED_DETAIL["procedureverloop"])
 RECORD_ID = "2020-09-25-hilde-crevits-851"
 PAGE = "https://www.vlaamsparlement.be/parlementaire-documenten/schriftelijke-vragen/1363595"
 
